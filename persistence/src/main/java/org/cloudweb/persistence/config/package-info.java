@@ -1,0 +1,2 @@
+/** Settings that administrators change at runtime (table {@code webconf}). */
+package org.cloudweb.persistence.config;

@@ -1,0 +1,70 @@
+package org.cloudweb.persistence.quota;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.validation.constraints.PositiveOrZero;
+
+/** A user's limits (null = unlimited) and usage. */
+@Entity
+@Table(name = "quota")
+public class Quota {
+
+    @Id
+    @Column(name = "user_id")
+    private Long userId;
+
+    @PositiveOrZero
+    @Column(name = "max_bytes")
+    private Long maxBytes;
+
+    @PositiveOrZero
+    @Column(name = "max_objects")
+    private Long maxObjects;
+
+    @PositiveOrZero
+    @Column(name = "used_bytes", nullable = false)
+    private long usedBytes;
+
+    @PositiveOrZero
+    @Column(name = "used_objects", nullable = false)
+    private long usedObjects;
+
+    protected Quota() {
+    }
+
+    public Quota(Long userId, Long maxBytes, Long maxObjects) {
+        this.userId = userId;
+        this.maxBytes = maxBytes;
+        this.maxObjects = maxObjects;
+    }
+
+    public Long getUserId() {
+        return userId;
+    }
+
+    public Long getMaxBytes() {
+        return maxBytes;
+    }
+
+    public void setMaxBytes(Long maxBytes) {
+        this.maxBytes = maxBytes;
+    }
+
+    public Long getMaxObjects() {
+        return maxObjects;
+    }
+
+    public void setMaxObjects(Long maxObjects) {
+        this.maxObjects = maxObjects;
+    }
+
+    public long getUsedBytes() {
+        return usedBytes;
+    }
+
+    public long getUsedObjects() {
+        return usedObjects;
+    }
+}
