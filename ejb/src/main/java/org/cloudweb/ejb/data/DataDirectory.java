@@ -28,14 +28,6 @@ public class DataDirectory {
 
     private Path root;
 
-    protected DataDirectory() {
-    }
-
-    /** For use outside the container (tools, tests). */
-    public DataDirectory(Path root) {
-        this.root = root.toAbsolutePath().normalize();
-    }
-
     @PostConstruct
     void create() {
         root = Path.of(configuredPath).toAbsolutePath().normalize();
@@ -53,9 +45,13 @@ public class DataDirectory {
 
     /** True when a file can be created, written and removed in the data directory right now. */
     public boolean isWritable() {
+        return isWritable(root);
+    }
+
+    static boolean isWritable(Path directory) {
         Path probe = null;
         try {
-            probe = Files.createTempFile(root, ".probe-", ".tmp");
+            probe = Files.createTempFile(directory, ".probe-", ".tmp");
             Files.write(probe, new byte[] {1});
             return true;
         } catch (IOException | SecurityException e) {

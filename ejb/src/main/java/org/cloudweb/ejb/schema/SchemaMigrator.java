@@ -30,12 +30,7 @@ import org.flywaydb.core.api.output.MigrateResult;
         password = "${MPCONFIG=cloudweb.db.password}",
         minPoolSize = 2,
         maxPoolSize = 64,
-        properties = {
-            "connectionTimeZone=UTC",
-            "forceConnectionTimeZoneToSession=true",
-            "characterEncoding=UTF-8",
-            "connectTimeout=5000"
-        })
+        properties = {"characterEncoding=UTF-8", "connectTimeout=5000"})
 @Singleton
 @Startup
 // Flyway commits its own DDL transactions; a container transaction around it would forbid that.

@@ -18,9 +18,7 @@ class DataDirectoryTest {
 
     @Test
     void writableDirectoryPassesAndKeepsNoProbeFile() throws IOException {
-        DataDirectory data = new DataDirectory(tmp);
-
-        assertTrue(data.isWritable());
+        assertTrue(DataDirectory.isWritable(tmp));
         try (Stream<Path> left = Files.list(tmp)) {
             assertEquals(0, left.count(), "the probe file must be removed");
         }
@@ -28,13 +26,13 @@ class DataDirectoryTest {
 
     @Test
     void missingDirectoryFails() {
-        assertFalse(new DataDirectory(tmp.resolve("gone")).isWritable());
+        assertFalse(DataDirectory.isWritable(tmp.resolve("gone")));
     }
 
     @Test
     void aFileInPlaceOfTheDirectoryFails() throws IOException {
         Path file = Files.writeString(tmp.resolve("data"), "not a directory");
 
-        assertFalse(new DataDirectory(file).isWritable());
+        assertFalse(DataDirectory.isWritable(file));
     }
 }

