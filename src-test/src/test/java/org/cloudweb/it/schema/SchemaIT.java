@@ -1,0 +1,134 @@
+package org.cloudweb.it.schema;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.annotation.Resource;
+import jakarta.ejb.EJBException;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import javax.sql.DataSource;
+import org.cloudweb.it.support.Deployments;
+import org.cloudweb.persistence.storage.StorageObjectType;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Runs inside Payara Micro with the bundle deployed: the migration ran at deployment against the real MariaDB,
+ * and the storage tree's foreign keys behave as the specification says.
+ */
+@ExtendWith(ArquillianExtension.class)
+class SchemaIT {
+
+    @Deployment
+    static WebArchive deployment() {
+        return Deployments.bundleWith(StorageTreeFixture.class, Deployments.class);
+    }
+
+    @Resource(lookup = "java:app/jdbc/cloudweb")
+    DataSource dataSource;
+
+    @Inject
+    StorageTreeFixture fixture;
+
+    @Test
+    void migrationCreatedTheSchemaAtDeployment() throws SQLException {
+        assertEquals(List.of("1|true"), rows("SELECT version, success FROM flyway_schema_history WHERE type = 'SQL'"));
+        assertTrue(rows("SELECT table_name FROM information_schema.tables WHERE table_schema = DATABASE()")
+                .containsAll(List.of("user", "token", "stobj", "stobj_meta", "quota", "record", "webconf")));
+    }
+
+    @Test
+    void foreignKeysCascadeOrKeepAsSpecified() throws SQLException {
+        Map<String, String> rules = new TreeMap<>();
+        for (String row : rows("SELECT CONCAT(table_name, '.', constraint_name), delete_rule "
+                + "FROM information_schema.referential_constraints WHERE constraint_schema = DATABASE()")) {
+            String[] parts = row.split("\\|");
+            rules.put(parts[0], parts[1]);
+        }
+        assertEquals("CASCADE", rules.get("stobj.fk_stobj_parent"));
+        assertEquals("CASCADE", rules.get("stobj_meta.fk_stobj_meta_stobj"));
+        assertEquals("SET NULL", rules.get("record.fk_record_object"), "records outlive objects");
+        assertEquals("SET NULL", rules.get("record.fk_record_user"), "records outlive users");
+    }
+
+    @Test
+    void namesCompareByteWiseAndAreUniquePerParent() throws SQLException {
+        assertEquals(List.of("utf8mb4_bin"),
+                rows("SELECT collation_name FROM information_schema.columns "
+                        + "WHERE table_schema = DATABASE() AND table_name = 'stobj' AND column_name = 'name'"));
+        assertEquals(List.of("parent_id,name"),
+                rows("SELECT GROUP_CONCAT(column_name ORDER BY seq_in_index) FROM information_schema.statistics "
+                        + "WHERE table_schema = DATABASE() AND table_name = 'stobj' AND index_name = 'uq_stobj_parent_name'"));
+    }
+
+    @Test
+    void deletingTheRootOfASubtreeRemovesItThroughTheForeignKeyCascade() {
+        long user = fixture.createUser("cascade-" + System.nanoTime() % 1_000_000);
+        try {
+            List<Long> chain = fixture.createChain(user, 5);
+            assertEquals(chain.size(), fixture.countRows("stobj", "id", chain));
+            assertEquals("ünïcödé 😀.txt", fixture.storedName(chain.get(chain.size() - 1)), "names round-trip as UTF-8");
+
+            fixture.delete(chain.get(1)); // the container
+
+            assertEquals(1, fixture.countRows("stobj", "id", chain), "only the account is left");
+            assertEquals(0, fixture.countRows("stobj_meta", "stobj_id", chain), "metadata goes with its object");
+        } finally {
+            fixture.deleteUser(user);
+        }
+    }
+
+    @Test
+    void aParentCannotHoldTwoChildrenOfTheSameNameButCaseMatters() {
+        long user = fixture.createUser("unique-" + System.nanoTime() % 1_000_000);
+        try {
+            long account = fixture.createChain(user, 0).get(0);
+
+            EJBException duplicate = assertThrows(EJBException.class,
+                    () -> fixture.createChild(account, "photos", StorageObjectType.CONTAINER));
+            assertTrue(rootMessages(duplicate).toLowerCase().contains("duplicate"), rootMessages(duplicate));
+            long upperCase = fixture.createChild(account, "Photos", StorageObjectType.CONTAINER);
+
+            assertEquals("Photos", fixture.storedName(upperCase));
+        } finally {
+            fixture.deleteUser(user);
+        }
+    }
+
+    private List<String> rows(String sql) throws SQLException {
+        List<String> rows = new ArrayList<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql);
+             ResultSet r = s.executeQuery()) {
+            int columns = r.getMetaData().getColumnCount();
+            while (r.next()) {
+                List<String> values = new ArrayList<>();
+                for (int i = 1; i <= columns; i++) {
+                    values.add(String.valueOf(r.getObject(i)));
+                }
+                rows.add(String.join("|", values));
+            }
+        }
+        return rows;
+    }
+
+    private static String rootMessages(Throwable t) {
+        TreeSet<String> messages = new TreeSet<>();
+        for (Throwable cause = t; cause != null; cause = cause.getCause()) {
+            messages.add(String.valueOf(cause.getMessage()));
+        }
+        return String.join(" / ", messages);
+    }
+}
