@@ -1,27 +1,25 @@
 package org.cloudweb.persistence.common;
 
-import jakarta.persistence.AttributeConverter;
 import java.util.Locale;
 
 /**
  * Maps a Java enum to the lower-case label of a MySQL {@code ENUM} column ({@code ADMIN} ↔ {@code admin}),
  * so the schema reads like the specification while the Java constants follow Java naming.
+ *
+ * <p>The converters call these helpers instead of sharing a generic base class: EclipseLink reads the column
+ * type from the methods a converter declares itself and, for inherited generic ones, writes the label as if
+ * it were the enum.
  */
-public abstract class LowerCaseEnumConverter<E extends Enum<E>> implements AttributeConverter<E, String> {
+public final class EnumLabels {
 
-    private final Class<E> type;
-
-    protected LowerCaseEnumConverter(Class<E> type) {
-        this.type = type;
+    private EnumLabels() {
     }
 
-    @Override
-    public String convertToDatabaseColumn(E value) {
+    public static String label(Enum<?> value) {
         return value == null ? null : value.name().toLowerCase(Locale.ROOT);
     }
 
-    @Override
-    public E convertToEntityAttribute(String label) {
+    public static <E extends Enum<E>> E parse(Class<E> type, String label) {
         return label == null ? null : Enum.valueOf(type, label.toUpperCase(Locale.ROOT));
     }
 }
