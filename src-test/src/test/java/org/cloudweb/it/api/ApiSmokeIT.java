@@ -3,11 +3,11 @@ package org.cloudweb.it.api;
 import static org.cloudweb.it.support.HttpJson.get;
 import static org.cloudweb.it.support.HttpJson.json;
 import static org.cloudweb.it.support.HttpJson.send;
+import static org.cloudweb.it.support.ProblemAssertions.assertProblem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
-import jakarta.json.JsonValue;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpResponse;
@@ -89,17 +89,6 @@ class ApiSmokeIT {
 
         assertEquals(200, response.statusCode());
         assertTrue(response.body().contains("/api/v1"), response.body());
-    }
-
-    private static void assertProblem(HttpResponse<String> response, int status, String code) {
-        assertEquals(status, response.statusCode(), response.body());
-        assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"),
-                response.headers().toString());
-        JsonObject problem = json(response);
-        assertEquals(status, problem.getInt("status"));
-        assertEquals(code, problem.getString("code"));
-        assertEquals(JsonValue.ValueType.STRING, problem.get("title").getValueType());
-        assertTrue(problem.getString("type").endsWith(code));
     }
 
     private URI app(String path) {

@@ -1,0 +1,84 @@
+package org.cloudweb.it.ear;
+
+import static org.cloudweb.it.support.HttpJson.get;
+import static org.cloudweb.it.support.HttpJson.json;
+import static org.cloudweb.it.support.ProblemAssertions.assertProblem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.cloudweb.it.support.PayaraServerDomain;
+import org.cloudweb.it.support.TestDatabase;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code cloudweb.ear} deployed the way ops deploy it: a fresh Payara Server 6 domain, the database given
+ * through the environment, checked from outside over HTTP.
+ */
+class EarSmokeIT {
+
+    private static PayaraServerDomain domain;
+    private static Path dataDir;
+
+    @BeforeAll
+    static void deployTheEarToAFreshDomain() throws Exception {
+        Path work = Path.of(System.getProperty("cloudweb.test.work")).toAbsolutePath();
+        dataDir = work.resolve("ear-data");
+        domain = PayaraServerDomain.start(Path.of(System.getProperty("cloudweb.test.payara.home")),
+                work.resolve("payara-domains"), Map.of(
+                        "CLOUDWEB_DB_URL", System.getProperty(TestDatabase.URL),
+                        "CLOUDWEB_DB_USER", System.getProperty(TestDatabase.USER),
+                        "CLOUDWEB_DB_PASSWORD", System.getProperty(TestDatabase.PASSWORD),
+                        "CLOUDWEB_DATA_DIR", dataDir.toString()));
+        domain.deploy(Path.of(System.getProperty("cloudweb.test.ear")));
+    }
+
+    @AfterAll
+    static void stopTheDomain() throws Exception {
+        if (domain != null) {
+            domain.close();
+        }
+    }
+
+    @Test
+    void healthIsUpWithTheDatabaseAndTheDataDirectoryChecked() throws Exception {
+        HttpResponse<String> response = get(domain.http("/health"));
+
+        assertEquals(200, response.statusCode(), () -> response.body() + "\n" + domain.serverLogTail());
+        JsonObject health = json(response);
+        Map<String, String> checks = health.getJsonArray("checks").getValuesAs(JsonObject.class).stream()
+                .collect(Collectors.toMap(c -> c.getString("name"), c -> c.getString("status")));
+        assertEquals("UP", health.getString("status"));
+        assertEquals("UP", checks.get("database"), response.body());
+        assertEquals("UP", checks.get("data-directory"), response.body());
+        assertTrue(Files.isDirectory(dataDir), "the application creates the data directory it is given");
+    }
+
+    @Test
+    void openApiAnswers() throws Exception {
+        HttpResponse<String> response = get(domain.http("/openapi"));
+
+        assertEquals(200, response.statusCode(), response.body());
+        assertTrue(response.body().contains("/api/v1"), response.body());
+    }
+
+    @Test
+    void apiIsServedAtTheRootContext() throws Exception {
+        HttpResponse<String> response = get(domain.http("/api/v1"));
+
+        assertEquals(200, response.statusCode(), response.body());
+        assertEquals("CloudWeb", json(response).getString("name"));
+    }
+
+    @Test
+    void unknownRouteIsAProblemNotFound() throws Exception {
+        assertProblem(get(domain.http("/api/v1/no/such/route")), 404, "not_found");
+    }
+}
