@@ -22,6 +22,15 @@ import org.cloudweb.launcher.db.EmbeddedDatabase;
 public final class Launcher {
 
     static final int EXIT_CONFIGURATION = 2;
+
+    static {
+        // Before the first logger exists: logging has to outlive the JDK's shutdown hook (see LauncherLogManager).
+        System.setProperty("java.util.logging.manager", LauncherLogManager.class.getName());
+        if (System.getProperty("java.util.logging.SimpleFormatter.format") == null) {
+            System.setProperty("java.util.logging.SimpleFormatter.format", "[%1$tF %1$tT] [%4$s] [%3$s] %5$s%6$s%n");
+        }
+    }
+
     private static final Logger LOG = Logger.getLogger(Launcher.class.getName());
     private static final long STOP_GRACE_SECONDS = 60;
 
@@ -36,9 +45,6 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
-        if (System.getProperty("java.util.logging.SimpleFormatter.format") == null) {
-            System.setProperty("java.util.logging.SimpleFormatter.format", "[%1$tF %1$tT] [%4$s] [%3$s] %5$s%6$s%n");
-        }
         int status;
         try {
             LauncherConfig config = LauncherConfig.resolve(System.getProperties(), System.getenv());

@@ -1,25 +1,19 @@
 package org.cloudweb.launcher.db;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
-import java.io.Writer;
+import java.io.RandomAccessFile;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Deque;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -43,11 +37,11 @@ public final class EmbeddedDatabase implements AutoCloseable {
     private static final long STOP_TIMEOUT_SECONDS = 60;
     private static final int LOG_LINES_ON_FAILURE = 20;
 
-    private final ServerLog server;
+    private final Process server;
     private final int port;
     private final String password;
 
-    private EmbeddedDatabase(ServerLog server, int port, String password) {
+    private EmbeddedDatabase(Process server, int port, String password) {
         this.server = server;
         this.port = port;
         this.password = password;
@@ -70,7 +64,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
         if (fresh) {
             install(binaries, directory, dataDir);
         }
-        ServerLog server = launch(binaries, directory, dataDir, chosenPort, socket);
+        Process server = launch(binaries, directory, dataDir, chosenPort, socket);
         try {
             if (fresh || !Files.exists(credentials)) {
                 createApplicationUser(binaries, socket, credentials);
@@ -107,15 +101,6 @@ public final class EmbeddedDatabase implements AutoCloseable {
         stop(server);
     }
 
-    private static void stop(ServerLog log) {
-        stop(log.server);
-        try {
-            log.join(TimeUnit.SECONDS.toMillis(5)); // so the log keeps the server's last words
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
     private static void stop(Process server) {
         server.destroy();
         try {
@@ -140,7 +125,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
         awaitSuccess(install, "mariadb-install-db", directory);
     }
 
-    private static ServerLog launch(MariaDbBinaries binaries, Path directory, Path dataDir, int port, Path socket)
+    private static Process launch(MariaDbBinaries binaries, Path directory, Path dataDir, int port, Path socket)
             throws IOException {
         List<String> arguments = new ArrayList<>(List.of("--no-defaults", "--console",
                 "--basedir=" + binaries.home(), "--datadir=" + dataDir, "--tmpdir=" + directory.resolve("tmp"),
@@ -148,20 +133,50 @@ public final class EmbeddedDatabase implements AutoCloseable {
                 "--character-set-server=utf8mb4", "--collation-server=utf8mb4_unicode_ci",
                 "--max-allowed-packet=64M", "--max-connections=500"));
         arguments.addAll(runAsArguments());
-        Process server = binaries.command(binaries.server(), arguments.toArray(String[]::new)).start();
-        ServerLog log = new ServerLog(server, directory.resolve("mariadb.log"));
-        log.start();
+        Path log = directory.resolve("mariadb.log");
+        long logStart = Files.exists(log) ? Files.size(log) : 0;
+        // Straight into the file: a pipe read by a thread of ours loses the server's last lines at shutdown.
+        Process server = binaries.command(binaries.server(), arguments.toArray(String[]::new))
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                .start();
         try {
-            if (!log.awaitReady(START_TIMEOUT_SECONDS)) {
+            if (!awaitReady(server, log, logStart)) {
                 stop(server);
-                throw new IOException("The embedded MariaDB did not start; its last words:\n" + log.lastLines());
+                throw new IOException("The embedded MariaDB did not start; its last words:\n" + lastLines(log));
             }
         } catch (InterruptedException e) {
             stop(server);
             Thread.currentThread().interrupt();
             throw new IOException("Interrupted while the embedded MariaDB was starting", e);
         }
-        return log;
+        return server;
+    }
+
+    /** Waits for the server to log that it is ready (a probing connection would log a warning of its own). */
+    private static boolean awaitReady(Process server, Path log, long logStart)
+            throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(START_TIMEOUT_SECONDS);
+        while (server.isAlive() && System.nanoTime() < deadline) {
+            try (RandomAccessFile file = new RandomAccessFile(log.toFile(), "r")) {
+                file.seek(logStart);
+                byte[] written = new byte[(int) Math.max(0, file.length() - logStart)];
+                file.readFully(written);
+                if (new String(written, StandardCharsets.UTF_8).contains(": ready for connections.")) {
+                    return true;
+                }
+            }
+            Thread.sleep(100);
+        }
+        return false;
+    }
+
+    private static String lastLines(Path log) {
+        try {
+            List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - LOG_LINES_ON_FAILURE), lines.size()));
+        } catch (IOException e) {
+            return "(" + log + " unreadable: " + e.getMessage() + ")";
+        }
     }
 
     /** Over the Unix socket as the local superuser: only the owner of the data can do this. */
@@ -233,62 +248,6 @@ public final class EmbeddedDatabase implements AutoCloseable {
             return socket.getLocalPort();
         } catch (IOException e) {
             throw new IOException("Port " + port + " for the embedded MariaDB is already in use", e);
-        }
-    }
-
-    /** Copies the server's console to its log file, and tells when it reports being ready for connections. */
-    private static final class ServerLog extends Thread {
-
-        private final Process server;
-        private final Path file;
-        private final CountDownLatch ready = new CountDownLatch(1);
-        private final Deque<String> last = new ArrayDeque<>();
-
-        ServerLog(Process server, Path file) {
-            super("mariadb-log");
-            setDaemon(true);
-            this.server = server;
-            this.file = file;
-        }
-
-        @Override
-        public void run() {
-            try (BufferedReader console = new BufferedReader(
-                    new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
-                 Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8,
-                         StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
-                for (String line = console.readLine(); line != null; line = console.readLine()) {
-                    out.write(line);
-                    out.write('\n');
-                    out.flush();
-                    remember(line);
-                    if (line.contains(": ready for connections.")) {
-                        ready.countDown();
-                    }
-                }
-            } catch (IOException e) {
-                // the console closes when the server is stopped; anything else is worth a line
-                if (server.isAlive()) {
-                    LOG.log(Level.WARNING, "Lost the embedded MariaDB console: {0}", e.getMessage());
-                }
-            } finally {
-                ready.countDown(); // the server exited: stop waiting
-            }
-        }
-
-        boolean awaitReady(long seconds) throws InterruptedException {
-            return ready.await(seconds, TimeUnit.SECONDS) && server.isAlive();
-        }
-
-        synchronized String lastLines() {
-            return String.join("\n", last);
-        }
-
-        private synchronized void remember(String line) {
-            last.addLast(line);
-            if (last.size() > LOG_LINES_ON_FAILURE) {
-                last.removeFirst();
-            }
         }
     }
 }

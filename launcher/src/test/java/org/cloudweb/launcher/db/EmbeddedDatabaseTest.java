@@ -34,6 +34,8 @@ class EmbeddedDatabaseTest {
             sql.execute("CREATE TABLE note (text VARCHAR(100) CHARACTER SET utf8mb4)");
             sql.execute("INSERT INTO note VALUES ('kept across restarts 🗄')");
         }
+        assertTrue(Files.readString(directory.resolve("mariadb.log")).contains("Shutdown complete"),
+                "a clean shutdown, recorded in the server's log");
         assertEquals("rw-------", PosixFilePermissions.toString(
                 Files.getPosixFilePermissions(directory.resolve("credentials"))));
 
