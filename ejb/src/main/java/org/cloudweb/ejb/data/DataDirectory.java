@@ -1,13 +1,19 @@
 package org.cloudweb.ejb.data;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.ejb.Lock;
+import jakarta.ejb.LockType;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -18,6 +24,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @Singleton
 @Startup
+@Lock(LockType.READ)
 public class DataDirectory {
 
     private static final Logger LOG = Logger.getLogger(DataDirectory.class.getName());
@@ -41,6 +48,38 @@ public class DataDirectory {
 
     public Path root() {
         return root;
+    }
+
+    /** The directory of an account; the name must already have passed the account-name rules. */
+    public Path account(String name) {
+        Path account = root.resolve(name).normalize();
+        if (!root.equals(account.getParent())) {
+            throw new IllegalArgumentException("Not an account name: " + name);
+        }
+        return account;
+    }
+
+    /** Removes a directory and everything below it; symbolic links are removed, never followed. */
+    public static void deleteTree(Path top) throws IOException {
+        if (!Files.exists(top, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        Files.walkFileTree(top, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
+                Files.delete(file);
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult postVisitDirectory(Path directory, IOException failure) throws IOException {
+                if (failure != null) {
+                    throw failure;
+                }
+                Files.delete(directory);
+                return FileVisitResult.CONTINUE;
+            }
+        });
     }
 
     /** True when a file can be created, written and removed in the data directory right now. */

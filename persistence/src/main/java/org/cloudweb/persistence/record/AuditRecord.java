@@ -5,6 +5,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -16,7 +17,13 @@ import java.time.Instant;
  */
 @Entity
 @Table(name = "record")
+@NamedQuery(name = AuditRecord.RECENT_FAILURES, query = "SELECT r.time FROM AuditRecord r"
+        + " WHERE r.action = :action AND r.status = :status AND r.time > :since"
+        + " AND (r.detail = :detail OR r.client = :client) ORDER BY r.time")
 public class AuditRecord {
+
+    /** Times of recent records of one action and status, by subject (detail) or client, oldest first. */
+    public static final String RECENT_FAILURES = "AuditRecord.recentFailures";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

@@ -8,6 +8,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
+import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -16,7 +17,14 @@ import java.time.Instant;
 /** A bearer token. Only the SHA-256 hash of the opaque token is stored. */
 @Entity
 @Table(name = "token")
+@NamedQuery(name = Token.BY_HASH, query = "SELECT t FROM Token t JOIN FETCH t.user WHERE t.hash = :hash")
+@NamedQuery(name = Token.DELETE_OF_USER, query = "DELETE FROM Token t WHERE t.user = :user")
+@NamedQuery(name = Token.DELETE_EXPIRED, query = "DELETE FROM Token t WHERE t.expiresAt < :now")
 public class Token {
+
+    public static final String BY_HASH = "Token.byHash";
+    public static final String DELETE_OF_USER = "Token.deleteOfUser";
+    public static final String DELETE_EXPIRED = "Token.deleteExpired";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

@@ -14,7 +14,8 @@ import java.time.Duration;
 /** A small HTTP client for black-box tests: plain requests, answers with their body as text and as JSON. */
 public final class HttpJson {
 
-    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10)).build();
 
     private HttpJson() {
     }

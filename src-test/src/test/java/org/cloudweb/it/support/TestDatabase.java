@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.util.Comparator;
 import java.util.stream.Stream;
 import org.cloudweb.launcher.db.EmbeddedDatabase;
@@ -24,6 +27,12 @@ public final class TestDatabase implements LauncherSessionListener {
     public static final String DATA_DIR = "cloudweb.test.data.dir";
 
     private EmbeddedDatabase database;
+
+    /** A connection to the test database, for tests that check rows behind the API's back. */
+    public static Connection connect() throws SQLException {
+        return DriverManager.getConnection(System.getProperty(URL), System.getProperty(USER),
+                System.getProperty(PASSWORD));
+    }
 
     @Override
     public void launcherSessionOpened(LauncherSession session) {

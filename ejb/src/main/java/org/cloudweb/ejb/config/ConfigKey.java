@@ -1,0 +1,154 @@
+package org.cloudweb.ejb.config;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+/**
+ * A setting that can be changed at runtime: its name in the API and in {@code webconf}, its type and its
+ * default. Values arrive as JSON values (Boolean, BigDecimal, String, or null for "back to the default"),
+ * are stored as text and read back typed.
+ *
+ * @param <T> the Java type of the value
+ */
+public final class ConfigKey<T> {
+
+    private static final Map<String, ConfigKey<?>> ALL = new LinkedHashMap<>();
+    private static final Pattern IPV4 = Pattern.compile(
+            "((25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)\\.){3}(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)");
+    private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:.]{2,45}");
+
+    /** Whether anyone may register; otherwise only admins create users. */
+    public static final ConfigKey<Boolean> REGISTRATION_OPEN = new ConfigKey<>("registration.open", "boolean",
+            false, ConfigKey::parseBoolean, Boolean::valueOf, String::valueOf);
+    /** How long a login token is valid (ISO-8601 duration, 1 s to 365 days). */
+    public static final ConfigKey<Duration> TOKEN_TTL = new ConfigKey<>("token.ttl", "ISO-8601 duration",
+            Duration.ofHours(24), ConfigKey::parseTtl, Duration::parse, Duration::toString);
+    /** The byte limit of a new user's quota; null is unlimited. */
+    public static final ConfigKey<Long> QUOTA_DEFAULT_MAX_BYTES = new ConfigKey<>("quota.default.max-bytes",
+            "non-negative integer or null", null, ConfigKey::parseCount, Long::valueOf, String::valueOf);
+    /** The object limit of a new user's quota; null is unlimited. */
+    public static final ConfigKey<Long> QUOTA_DEFAULT_MAX_OBJECTS = new ConfigKey<>("quota.default.max-objects",
+            "non-negative integer or null", null, ConfigKey::parseCount, Long::valueOf, String::valueOf);
+    /**
+     * Addresses of reverse proxies whose {@code X-Forwarded-For} is believed, so that records and login
+     * throttling see the real client.
+     */
+    public static final ConfigKey<List<String>> TRUSTED_PROXIES = new ConfigKey<>("http.trusted-proxies",
+            "comma-separated IP addresses", List.of(), ConfigKey::parseAddresses, ConfigKey::parseAddresses, v -> String.join(",", v));
+
+    private final String name;
+    private final String typeDescription;
+    private final T defaultValue;
+    private final Function<Object, T> parser;
+    private final Function<String, T> reader;
+    private final Function<T, String> formatter;
+
+    private ConfigKey(String name, String typeDescription, T defaultValue, Function<Object, T> parser,
+                      Function<String, T> reader, Function<T, String> formatter) {
+        this.name = name;
+        this.typeDescription = typeDescription;
+        this.defaultValue = defaultValue;
+        this.parser = parser;
+        this.reader = reader;
+        this.formatter = formatter;
+        ALL.put(name, this);
+    }
+
+    public static Optional<ConfigKey<?>> named(String name) {
+        return Optional.ofNullable(ALL.get(name));
+    }
+
+    public static Map<String, ConfigKey<?>> all() {
+        return Collections.unmodifiableMap(ALL);
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public T defaultValue() {
+        return defaultValue;
+    }
+
+    /**
+     * Checks a value given through the API; null stands for the default.
+     *
+     * @throws IllegalArgumentException saying what the key expects
+     */
+    public T parse(Object value) {
+        if (value == null) {
+            return defaultValue;
+        }
+        try {
+            T parsed = parser.apply(value);
+            if (parsed != null) {
+                return parsed;
+            }
+        } catch (RuntimeException invalid) {
+            // reported below, in the API's words
+        }
+        throw new IllegalArgumentException(name + " must be a " + typeDescription);
+    }
+
+    /** The stored text of a value. */
+    public String format(T value) {
+        return formatter.apply(value);
+    }
+
+    /** Reads a stored text back; text that no longer parses (a hand-edited row) falls back to the default. */
+    public T read(String stored) {
+        try {
+            T value = reader.apply(stored);
+            return value != null ? value : defaultValue;
+        } catch (RuntimeException unreadable) {
+            return defaultValue;
+        }
+    }
+
+    private static Boolean parseBoolean(Object value) {
+        return value instanceof Boolean b ? b : null;
+    }
+
+    private static Duration parseTtl(Object value) {
+        if (!(value instanceof String text)) {
+            return null;
+        }
+        try {
+            Duration ttl = Duration.parse(text);
+            return ttl.compareTo(Duration.ofSeconds(1)) >= 0 && ttl.compareTo(Duration.ofDays(365)) <= 0 ? ttl : null;
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    private static Long parseCount(Object value) {
+        if (!(value instanceof BigDecimal number) || number.signum() < 0) {
+            return null;
+        }
+        return number.longValueExact();
+    }
+
+    private static List<String> parseAddresses(Object value) {
+        if (!(value instanceof String text)) {
+            return null;
+        }
+        List<String> addresses = Arrays.stream(text.split(",")).map(String::trim).filter(a -> !a.isEmpty()).toList();
+        boolean valid = addresses.stream().allMatch(a -> IPV4.matcher(a).matches()
+                || (a.contains(":") && IPV6.matcher(a).matches()));
+        return valid ? addresses : null;
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
+}

@@ -1,0 +1,2 @@
+/** Black-box tests of the runtime settings. */
+package org.cloudweb.it.config;

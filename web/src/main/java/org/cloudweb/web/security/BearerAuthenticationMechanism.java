@@ -1,0 +1,74 @@
+package org.cloudweb.web.security;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Set;
+import org.cloudweb.ejb.security.Roles;
+import org.cloudweb.ejb.user.AuthenticatedUser;
+import org.cloudweb.ejb.user.TokenService;
+import org.cloudweb.web.error.Problem;
+
+/**
+ * Authenticates {@code Authorization: Bearer <token>} on every request. Without the header the request goes
+ * on anonymously (the services decide what anonymous callers may do); with a token that is unknown, expired,
+ * revoked or whose user is disabled, it is answered 401 at once. Tokens are checked against the database on
+ * every request, so logout and disabling take effect immediately.
+ */
+@ApplicationScoped
+public class BearerAuthenticationMechanism implements HttpAuthenticationMechanism {
+
+    private static final String PREFIX = "Bearer ";
+    private static final Jsonb JSON = JsonbBuilder.create();
+
+    @Inject
+    TokenService tokens;
+
+    @Override
+    public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
+                                                HttpMessageContext context) {
+        String token = bearerToken(request);
+        if (token == null) {
+            return context.doNothing();
+        }
+        AuthenticatedUser user = tokens.validate(token);
+        if (user == null) {
+            reject(response);
+            return AuthenticationStatus.SEND_FAILURE;
+        }
+        return context.notifyContainerAboutLogin(user.name(),
+                user.admin() ? Set.of(Roles.USER, Roles.ADMIN) : Set.of(Roles.USER));
+    }
+
+    /** The token of the request, or null if it has none; a malformed header counts as a bad token. */
+    public static String bearerToken(HttpServletRequest request) {
+        String header = request.getHeader("Authorization");
+        if (header == null) {
+            return null;
+        }
+        return header.regionMatches(true, 0, PREFIX, 0, PREFIX.length()) ? header.substring(PREFIX.length()).strip()
+                : "";
+    }
+
+    private static void reject(HttpServletResponse response) {
+        Problem problem = Problem.of(401, "unauthorized", "The token is invalid, expired or revoked");
+        response.setStatus(401);
+        response.setHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
+        response.setContentType(Problem.MEDIA_TYPE);
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        try {
+            response.getWriter().write(JSON.toJson(problem));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,15 @@
+package org.cloudweb.web.user;
+
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.cloudweb.ejb.user.Passwords;
+
+/** The body of {@code POST /tokens}. */
+public record LoginRequest(@NotNull @Size(max = 254) String email,
+                           @NotNull @Size(max = Passwords.MAX_LENGTH) String password) {
+
+    @Override
+    public String toString() {
+        return "LoginRequest[email=" + email + "]";
+    }
+}
