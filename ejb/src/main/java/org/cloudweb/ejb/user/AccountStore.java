@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -37,7 +38,7 @@ import org.cloudweb.persistence.user.UserType;
 public class AccountStore {
 
     private static final Logger LOG = Logger.getLogger(AccountStore.class.getName());
-    /** Rows deleted per statement when removing a tree, deepest first (InnoDB cascades stop at 15 levels). */
+    /** Rows deleted per statement when removing a tree level by level (InnoDB cascades stop at 15 levels). */
     private static final int DELETE_BATCH = 500;
 
     @PersistenceContext
@@ -77,18 +78,25 @@ public class AccountStore {
 
     /** Deletes the user's rows now and the account directory after commit; records stay. */
     public void delete(User user) {
-        List<Long> tree = em.createNativeQuery("""
+        @SuppressWarnings("unchecked")
+        List<Object[]> tree = em.createNativeQuery("""
                 WITH RECURSIVE subtree (id, depth) AS (
                     SELECT id, 0 FROM stobj WHERE parent_id IS NULL AND owner_id = ?1
                     UNION ALL
                     SELECT s.id, subtree.depth + 1 FROM stobj s JOIN subtree ON s.parent_id = subtree.id)
-                SELECT id FROM subtree ORDER BY depth DESC""").setParameter(1, user.getId())
-                .getResultList().stream().map(id -> ((Number) id).longValue()).toList();
-        for (int from = 0; from < tree.size(); from += DELETE_BATCH) {
-            List<Long> batch = tree.subList(from, Math.min(tree.size(), from + DELETE_BATCH));
-            em.createQuery("DELETE FROM StorageObject s WHERE s.id IN :ids").setParameter("ids", batch)
-                    .executeUpdate();
+                SELECT id, depth FROM subtree ORDER BY depth DESC""").setParameter(1, user.getId()).getResultList();
+        // one level per statement, deepest first: no statement cascades, however deep the tree
+        List<Long> batch = new ArrayList<>();
+        long batchDepth = -1;
+        for (Object[] row : tree) {
+            long depth = ((Number) row[1]).longValue();
+            if (depth != batchDepth || batch.size() == DELETE_BATCH) {
+                deleteRows(batch);
+                batchDepth = depth;
+            }
+            batch.add(((Number) row[0]).longValue());
         }
+        deleteRows(batch);
         // tokens and quota go with the user (ON DELETE CASCADE); records keep their text, user_id becomes NULL
         em.remove(user);
         em.flush();
@@ -101,6 +109,13 @@ public class AccountStore {
                         new Object[] {user.getName(), e.toString()});
             }
         });
+    }
+
+    private void deleteRows(List<Long> ids) {
+        if (!ids.isEmpty()) {
+            em.createQuery("DELETE FROM StorageObject s WHERE s.id IN :ids").setParameter("ids", ids).executeUpdate();
+            ids.clear();
+        }
     }
 
     private void createDirectory(Path directory) {

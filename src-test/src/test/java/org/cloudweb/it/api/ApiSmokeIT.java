@@ -88,7 +88,8 @@ class ApiSmokeIT {
         HttpResponse<String> response = get(server("/openapi"));
 
         assertEquals(200, response.statusCode());
-        assertTrue(response.body().contains("/api/v1"), response.body());
+        assertTrue(response.body().contains("/api/v1/users"), response.body());
+        assertTrue(response.body().contains("/api/v1/tokens"), response.body());
     }
 
     private URI app(String path) {

@@ -10,20 +10,23 @@ import jakarta.json.JsonObject;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.cloudweb.it.support.Api;
 import org.cloudweb.it.support.PayaraServerDomain;
-import org.cloudweb.it.support.TestDatabase;
+import org.cloudweb.launcher.db.EmbeddedDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code cloudweb.ear} deployed the way ops deploy it: a fresh Payara Server 6 domain, the database given
- * through the environment, checked from outside over HTTP.
+ * {@code cloudweb.ear} deployed the way ops deploy it: a fresh Payara Server 6 domain on an empty MariaDB, the
+ * database given through the environment, checked from outside over HTTP.
  */
 class EarSmokeIT {
 
+    private static EmbeddedDatabase database;
     private static PayaraServerDomain domain;
     private static Path dataDir;
 
@@ -31,19 +34,27 @@ class EarSmokeIT {
     static void deployTheEarToAFreshDomain() throws Exception {
         Path work = Path.of(System.getProperty("cloudweb.test.work")).toAbsolutePath();
         dataDir = work.resolve("ear-data");
+        // a database of its own: the first start on an empty one is part of what this test shows
+        database = EmbeddedDatabase.start(work.resolve("ear-db"), 0);
         domain = PayaraServerDomain.start(Path.of(System.getProperty("cloudweb.test.payara.home")),
                 work.resolve("payara-domains"), Map.of(
-                        "CLOUDWEB_DB_URL", System.getProperty(TestDatabase.URL),
-                        "CLOUDWEB_DB_USER", System.getProperty(TestDatabase.USER),
-                        "CLOUDWEB_DB_PASSWORD", System.getProperty(TestDatabase.PASSWORD),
+                        "CLOUDWEB_DB_URL", database.jdbcUrl(),
+                        "CLOUDWEB_DB_USER", database.user(),
+                        "CLOUDWEB_DB_PASSWORD", database.password(),
                         "CLOUDWEB_DATA_DIR", dataDir.toString()));
         domain.deploy(Path.of(System.getProperty("cloudweb.test.ear")));
     }
 
     @AfterAll
-    static void stopTheDomain() throws Exception {
-        if (domain != null) {
-            domain.close();
+    static void stopTheDomainAndTheDatabase() throws Exception {
+        try {
+            if (domain != null) {
+                domain.close();
+            }
+        } finally {
+            if (database != null) {
+                database.close();
+            }
         }
     }
 
@@ -75,6 +86,22 @@ class EarSmokeIT {
 
         assertEquals(200, response.statusCode(), response.body());
         assertEquals("CloudWeb", json(response).getString("name"));
+    }
+
+    @Test
+    void theFirstAdministratorGetsAGeneratedPasswordOnlyTheOwnerOfTheDataCanRead() throws Exception {
+        Path file = dataDir.resolve("initial-admin-password");
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
+        String password = Files.readString(file).strip();
+        assertTrue(password.length() >= 24, "a strong password");
+
+        Api api = Api.at(domain.http("/").toURL());
+        Api admin = api.as(api.login("admin@localhost", password));
+
+        assertEquals(200, admin.get("users").statusCode(), "the role reaches the services in their own module");
+        assertProblem(api.get("users"), 401, "unauthorized");
+        assertProblem(api.post("tokens", Api.json("email", "admin@localhost", "password", "wrong password")), 401,
+                "unauthorized");
     }
 
     @Test

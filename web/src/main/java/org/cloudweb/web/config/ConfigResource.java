@@ -37,7 +37,11 @@ public class ConfigResource {
 
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
-    public Map<String, Object> update(@NotNull JsonObject changes) {
+    public Map<String, Object> update(@NotNull JsonValue body) {
+        // taken as any JSON value: the JSON-P reader would hand an array to a JsonObject parameter
+        if (!(body instanceof JsonObject changes)) {
+            throw new BadRequestException("The body must be a JSON object of setting names and values");
+        }
         Map<String, Object> values = new LinkedHashMap<>();
         changes.forEach((key, value) -> values.put(key, toJava(key, value)));
         return config.update(values);

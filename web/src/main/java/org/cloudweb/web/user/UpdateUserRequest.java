@@ -17,6 +17,15 @@ public record UpdateUserRequest(
         @Size(min = Passwords.MIN_LENGTH, max = Passwords.MAX_LENGTH) String password,
         @Size(max = Passwords.MAX_LENGTH) String currentPassword) {
 
+    /** Declared, not implied: its parameters then carry no constraints, which the OpenAPI scanner trips over. */
+    public UpdateUserRequest(String type, String state, String email, String password, String currentPassword) {
+        this.type = type;
+        this.state = state;
+        this.email = email;
+        this.password = password;
+        this.currentPassword = currentPassword;
+    }
+
     UserChanges toChanges() {
         return new UserChanges(
                 type == null ? null : UserType.valueOf(type.toUpperCase(Locale.ROOT)),

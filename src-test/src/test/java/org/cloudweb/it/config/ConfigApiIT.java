@@ -1,0 +1,118 @@
+package org.cloudweb.it.config;
+
+import static org.cloudweb.it.support.Api.json;
+import static org.cloudweb.it.support.HttpJson.json;
+import static org.cloudweb.it.support.ProblemAssertions.assertProblem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.net.URL;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.UUID;
+import org.cloudweb.it.support.Api;
+import org.cloudweb.it.support.Deployments;
+import org.cloudweb.it.support.TestDatabase;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The runtime settings over HTTP: typed, validated, effective at once and recorded. */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class ConfigApiIT {
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.bundle();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    private Api api;
+    private Api admin;
+
+    @BeforeEach
+    void signInAsAdmin() {
+        api = Api.at(base);
+        admin = api.asAdmin();
+    }
+
+    @AfterEach
+    void restoreDefaults() {
+        admin.put("config", json("registration.open", null, "token.ttl", null, "quota.default.max-bytes", null));
+    }
+
+    @Test
+    void everySettingIsListedWithItsTypedDefault() {
+        JsonObject config = json(admin.get("config"));
+
+        assertEquals(JsonValue.FALSE, config.get("registration.open"));
+        assertEquals("PT24H", config.getString("token.ttl"));
+        assertEquals(JsonValue.NULL, config.get("quota.default.max-bytes"));
+        assertEquals(JsonValue.NULL, config.get("quota.default.max-objects"));
+        assertEquals(0, config.getJsonArray("http.trusted-proxies").size());
+    }
+
+    @Test
+    void aChangeTakesEffectOnTheNextRequest() {
+        String name = "conf-" + UUID.randomUUID().toString().substring(0, 8);
+        var registration = json("name", name, "email", name + "@example.test", "password", "long enough password");
+        assertProblem(api.post("users", registration), 401, "unauthorized");
+
+        HttpResponse<String> changed = admin.put("config", json("registration.open", true, "token.ttl", "PT1H",
+                "quota.default.max-bytes", 5_000_000_000L));
+
+        assertEquals(200, changed.statusCode(), changed.body());
+        JsonObject config = json(changed);
+        assertEquals(JsonValue.TRUE, config.get("registration.open"));
+        assertEquals("PT1H", config.getString("token.ttl"));
+        assertEquals(5_000_000_000L, config.getJsonNumber("quota.default.max-bytes").longValue());
+        assertEquals(201, api.post("users", registration).statusCode());
+
+        assertEquals(JsonValue.FALSE, json(admin.put("config", json("registration.open", null)))
+                .get("registration.open"), "null puts the default back");
+    }
+
+    @Test
+    void unknownKeysAndWrongTypesAreRefusedAndNothingChanges() {
+        assertProblem(admin.put("config", json("registration.open", true, "no.such.key", 1L)), 400, "bad_request");
+        assertProblem(admin.put("config", json("registration.open", "yes")), 400, "bad_request");
+        assertProblem(admin.put("config", json("token.ttl", "forever")), 400, "bad_request");
+        assertProblem(admin.put("config", json("token.ttl", "PT0S")), 400, "bad_request");
+        assertProblem(admin.put("config", json("quota.default.max-bytes", -1L)), 400, "bad_request");
+        assertProblem(admin.put("config", json("quota.default.max-bytes", "lots")), 400, "bad_request");
+        assertProblem(admin.put("config", json("http.trusted-proxies", "proxy.example.com")), 400, "bad_request");
+        assertProblem(admin.send("PUT", "config", "{\"registration.open\": [true]}"), 400, "bad_request");
+        assertProblem(admin.send("PUT", "config", "[1, 2]"), 400, "bad_request");
+
+        JsonObject config = json(admin.get("config"));
+        assertEquals(JsonValue.FALSE, config.get("registration.open"), "the valid part of a refused change is"
+                + " not applied either");
+        assertEquals("PT24H", config.getString("token.ttl"));
+    }
+
+    @Test
+    void changesAreRecordedWithTheirAuthor() throws Exception {
+        admin.put("config", json("token.ttl", "PT7H"));
+
+        try (Connection db = TestDatabase.connect();
+             PreparedStatement query = db.prepareStatement("SELECT u.name FROM record r JOIN user u"
+                     + " ON r.user_id = u.id WHERE r.action = 'config.update' AND r.detail = 'token.ttl=PT7H'");
+             ResultSet row = query.executeQuery()) {
+            assertTrue(row.next(), "the change has a record");
+            assertEquals("admin", row.getString(1));
+        }
+    }
+}
