@@ -1,0 +1,69 @@
+package org.cloudweb.ejb.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class ConfigKeyTest {
+
+    @Test
+    void keysAreFoundByTheirApiName() {
+        assertEquals(ConfigKey.TOKEN_TTL, ConfigKey.named("token.ttl").orElseThrow());
+        assertTrue(ConfigKey.named("token.TTL").isEmpty());
+        assertEquals(List.of("registration.open", "token.ttl", "quota.default.max-bytes", "quota.default.max-objects",
+                "http.trusted-proxies"), List.copyOf(ConfigKey.all().keySet()));
+    }
+
+    @Test
+    void valuesMustHaveTheKeysType() {
+        assertEquals(true, ConfigKey.REGISTRATION_OPEN.parse(Boolean.TRUE));
+        assertThrows(IllegalArgumentException.class, () -> ConfigKey.REGISTRATION_OPEN.parse("true"));
+        assertThrows(IllegalArgumentException.class, () -> ConfigKey.REGISTRATION_OPEN.parse(BigDecimal.ONE));
+        assertEquals(42L, ConfigKey.QUOTA_DEFAULT_MAX_BYTES.parse(new BigDecimal(42)));
+        assertThrows(IllegalArgumentException.class, () -> ConfigKey.QUOTA_DEFAULT_MAX_BYTES.parse(new BigDecimal("1.5")));
+        assertThrows(IllegalArgumentException.class, () -> ConfigKey.QUOTA_DEFAULT_MAX_BYTES.parse(new BigDecimal(-1)));
+        assertThrows(IllegalArgumentException.class,
+                () -> ConfigKey.QUOTA_DEFAULT_MAX_BYTES.parse(new BigDecimal("1e30")));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"PT0S", "PT0.5S", "P366D", "-PT1H", "24h", ""})
+    void tokenLifetimesOutsideOneSecondToAYearAreRefused(String ttl) {
+        IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+                () -> ConfigKey.TOKEN_TTL.parse(ttl));
+        assertTrue(error.getMessage().startsWith("token.ttl must be"), error.getMessage());
+    }
+
+    @Test
+    void nullMeansTheDefault() {
+        assertEquals(Duration.ofHours(24), ConfigKey.TOKEN_TTL.parse(null));
+        assertNull(ConfigKey.QUOTA_DEFAULT_MAX_OBJECTS.parse(null));
+        assertFalse(ConfigKey.REGISTRATION_OPEN.parse(null));
+    }
+
+    @Test
+    void storedTextReadsBackAndUnreadableTextFallsBackToTheDefault() {
+        assertEquals(Duration.ofMinutes(90), ConfigKey.TOKEN_TTL.read(ConfigKey.TOKEN_TTL.format(Duration.ofMinutes(90))));
+        assertEquals(5_000_000_000L, ConfigKey.QUOTA_DEFAULT_MAX_BYTES.read("5000000000"));
+        assertEquals(List.of("10.0.0.1", "::1"), ConfigKey.TRUSTED_PROXIES.read("10.0.0.1, ::1"));
+        assertEquals(Duration.ofHours(24), ConfigKey.TOKEN_TTL.read("garbage"));
+        assertEquals(true, ConfigKey.REGISTRATION_OPEN.read("true"));
+    }
+
+    @Test
+    void trustedProxiesAreAddressesNeverNames() {
+        assertEquals(List.of("192.0.2.1", "2001:db8::1"), ConfigKey.TRUSTED_PROXIES.parse("192.0.2.1,2001:db8::1"));
+        assertEquals(List.of(), ConfigKey.TRUSTED_PROXIES.parse(""));
+        assertThrows(IllegalArgumentException.class, () -> ConfigKey.TRUSTED_PROXIES.parse("proxy.example.com"));
+        assertThrows(IllegalArgumentException.class, () -> ConfigKey.TRUSTED_PROXIES.parse("256.1.1.1"));
+    }
+}
