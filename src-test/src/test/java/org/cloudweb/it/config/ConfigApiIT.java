@@ -8,46 +8,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
-import java.net.URL;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.UUID;
-import org.cloudweb.it.support.Api;
-import org.cloudweb.it.support.Deployments;
+import org.cloudweb.it.support.SignedInApiTest;
 import org.cloudweb.it.support.TestDatabase;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The runtime settings over HTTP: typed, validated, effective at once and recorded. */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class ConfigApiIT {
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.bundle();
-    }
-
-    @ArquillianResource
-    URL base;
-
-    private Api api;
-    private Api admin;
-
-    @BeforeEach
-    void signInAsAdmin() {
-        api = Api.at(base);
-        admin = api.asAdmin();
-    }
+class ConfigApiIT extends SignedInApiTest {
 
     @AfterEach
     void restoreDefaults() {

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
-import java.net.URL;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -19,42 +18,23 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import org.cloudweb.it.support.Api;
-import org.cloudweb.it.support.Deployments;
+import org.cloudweb.it.support.SignedInApiTest;
 import org.cloudweb.it.support.TestDatabase;
 import org.cloudweb.it.support.TestUsers;
 import org.cloudweb.it.support.TestUsers.TestUser;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Login, logout, expiry and throttling, over HTTP. */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class TokenApiIT {
+class TokenApiIT extends SignedInApiTest {
 
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.bundle();
-    }
-
-    @ArquillianResource
-    URL base;
-
-    private Api api;
-    private Api admin;
     private TestUser user;
 
     @BeforeEach
-    void createUser() {
+    void createUserAndActAsAClientOfOurOwn() {
         // each test is a client of its own, so that its failed logins throttle nobody else
-        api = Api.at(base).from("198.51.100." + ThreadLocalRandom.current().nextInt(1, 255));
-        admin = api.asAdmin();
+        api = api.from("198.51.100." + ThreadLocalRandom.current().nextInt(1, 255));
         assertEquals(200, admin.put("config", json("http.trusted-proxies", Api.peerAddress(base))).statusCode());
         user = TestUsers.create(admin, "token");
     }

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
-import java.net.URL;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,41 +18,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.cloudweb.it.support.Api;
-import org.cloudweb.it.support.Deployments;
+import org.cloudweb.it.support.SignedInApiTest;
 import org.cloudweb.it.support.TestDatabase;
 import org.cloudweb.it.support.TestUsers;
 import org.cloudweb.it.support.TestUsers.TestUser;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Registration and user administration over HTTP, checked against the rows and the data directory. */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class UserApiIT {
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.bundle();
-    }
-
-    @ArquillianResource
-    URL base;
-
-    private Api api;
-    private Api admin;
-
-    @BeforeEach
-    void signInAsAdmin() {
-        api = Api.at(base);
-        admin = api.asAdmin();
-    }
+class UserApiIT extends SignedInApiTest {
 
     @AfterEach
     void closeRegistration() {
