@@ -27,23 +27,25 @@ public final class ConfigKey<T> {
     private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:.]{2,45}");
 
     /** Whether anyone may register; otherwise only admins create users. */
-    public static final ConfigKey<Boolean> REGISTRATION_OPEN = new ConfigKey<>("registration.open", "boolean",
+    public static final ConfigKey<Boolean> REGISTRATION_OPEN = new ConfigKey<>("registration.open", "a boolean",
             false, ConfigKey::parseBoolean, Boolean::valueOf, String::valueOf);
     /** How long a login token is valid (ISO-8601 duration, 1 s to 365 days). */
-    public static final ConfigKey<Duration> TOKEN_TTL = new ConfigKey<>("token.ttl", "ISO-8601 duration",
+    public static final ConfigKey<Duration> TOKEN_TTL = new ConfigKey<>("token.ttl",
+            "an ISO-8601 duration from PT1S to P365D",
             Duration.ofHours(24), ConfigKey::parseTtl, Duration::parse, Duration::toString);
     /** The byte limit of a new user's quota; null is unlimited. */
     public static final ConfigKey<Long> QUOTA_DEFAULT_MAX_BYTES = new ConfigKey<>("quota.default.max-bytes",
-            "non-negative integer or null", null, ConfigKey::parseCount, Long::valueOf, String::valueOf);
+            "a non-negative integer or null", null, ConfigKey::parseCount, Long::valueOf, String::valueOf);
     /** The object limit of a new user's quota; null is unlimited. */
     public static final ConfigKey<Long> QUOTA_DEFAULT_MAX_OBJECTS = new ConfigKey<>("quota.default.max-objects",
-            "non-negative integer or null", null, ConfigKey::parseCount, Long::valueOf, String::valueOf);
+            "a non-negative integer or null", null, ConfigKey::parseCount, Long::valueOf, String::valueOf);
     /**
      * Addresses of reverse proxies whose {@code X-Forwarded-For} is believed, so that records and login
      * throttling see the real client.
      */
     public static final ConfigKey<List<String>> TRUSTED_PROXIES = new ConfigKey<>("http.trusted-proxies",
-            "comma-separated IP addresses", List.of(), ConfigKey::parseAddresses, ConfigKey::parseAddresses, v -> String.join(",", v));
+            "a string of comma-separated IP addresses", List.of(), ConfigKey::parseAddresses,
+            ConfigKey::parseAddresses, addresses -> String.join(",", addresses));
 
     private final String name;
     private final String typeDescription;
@@ -96,7 +98,7 @@ public final class ConfigKey<T> {
         } catch (RuntimeException invalid) {
             // reported below, in the API's words
         }
-        throw new IllegalArgumentException(name + " must be a " + typeDescription);
+        throw new IllegalArgumentException(name + " must be " + typeDescription);
     }
 
     /** The stored text of a value. */
