@@ -37,7 +37,13 @@ public class RecordService {
 
     /** A record of the current caller's action. */
     public void add(String action, String path, int status, String detail) {
-        addFor(callerId(), action, path, status, detail);
+        add(action, path, status, 0, detail);
+    }
+
+    /** A record of the current caller's action that moved {@code bytes} (an upload, a download). */
+    public void add(String action, String path, int status, long bytes, String detail) {
+        em.persist(new AuditRecord(callerId(), action, clip(path, PATH_LENGTH), null, status, bytes, clientAddress(),
+                clip(detail, DETAIL_LENGTH)));
     }
 
     /** A record of an action by (or about) the given user. */

@@ -1,27 +1,25 @@
 package org.cloudweb.ejb.user;
 
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.cloudweb.ejb.config.ConfigKey;
 import org.cloudweb.ejb.config.ConfigService;
 import org.cloudweb.ejb.data.DataDirectory;
+import org.cloudweb.ejb.data.TransactionHooks;
 import org.cloudweb.ejb.error.ConflictException;
 import org.cloudweb.ejb.error.ServiceUnavailableException;
+import org.cloudweb.ejb.storage.StoragePath;
+import org.cloudweb.ejb.storage.TreeIndex;
 import org.cloudweb.persistence.quota.Quota;
 import org.cloudweb.persistence.storage.StorageObject;
 import org.cloudweb.persistence.storage.StorageObjectType;
@@ -38,8 +36,6 @@ import org.cloudweb.persistence.user.UserType;
 public class AccountStore {
 
     private static final Logger LOG = Logger.getLogger(AccountStore.class.getName());
-    /** Rows deleted per statement when removing a tree level by level (InnoDB cascades stop at 15 levels). */
-    private static final int DELETE_BATCH = 500;
 
     @PersistenceContext
     EntityManager em;
@@ -53,8 +49,11 @@ public class AccountStore {
     @Inject
     Passwords passwords;
 
-    @Resource
-    TransactionSynchronizationRegistry transaction;
+    @Inject
+    TreeIndex tree;
+
+    @Inject
+    TransactionHooks hooks;
 
     /** Creates the user, the account row, the quota and the account directory; all or nothing. */
     public User create(NewUser request, boolean admin) {
@@ -78,44 +77,23 @@ public class AccountStore {
 
     /** Deletes the user's rows now and the account directory after commit; records stay. */
     public void delete(User user) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> tree = em.createNativeQuery("""
-                WITH RECURSIVE subtree (id, depth) AS (
-                    SELECT id, 0 FROM stobj WHERE parent_id IS NULL AND owner_id = ?1
-                    UNION ALL
-                    SELECT s.id, subtree.depth + 1 FROM stobj s JOIN subtree ON s.parent_id = subtree.id)
-                SELECT id, depth FROM subtree ORDER BY depth DESC""").setParameter(1, user.getId()).getResultList();
-        // one level per statement, deepest first: no statement cascades, however deep the tree
-        List<Long> batch = new ArrayList<>();
-        long batchDepth = -1;
-        for (Object[] row : tree) {
-            long depth = ((Number) row[1]).longValue();
-            if (depth != batchDepth || batch.size() == DELETE_BATCH) {
-                deleteRows(batch);
-                batchDepth = depth;
-            }
-            batch.add(((Number) row[0]).longValue());
+        String name = user.getName();
+        StorageObject account = tree.find(new StoragePath(name, List.of()));
+        if (account != null) {
+            tree.deleteSubtree(account.getId());
         }
-        deleteRows(batch);
         // tokens and quota go with the user (ON DELETE CASCADE); records keep their text, user_id becomes NULL
-        em.remove(user);
+        em.remove(em.find(User.class, user.getId()));
         em.flush();
-        Path directory = data.account(user.getName());
-        afterCommit(() -> {
+        Path directory = data.account(name);
+        hooks.afterCommit(() -> {
             try {
                 DataDirectory.deleteTree(directory);
             } catch (IOException e) {
                 LOG.log(Level.WARNING, "Account {0} deleted, but its directory could not be removed: {1}",
-                        new Object[] {user.getName(), e.toString()});
+                        new Object[] {name, e.toString()});
             }
         });
-    }
-
-    private void deleteRows(List<Long> ids) {
-        if (!ids.isEmpty()) {
-            em.createQuery("DELETE FROM StorageObject s WHERE s.id IN :ids").setParameter("ids", ids).executeUpdate();
-            ids.clear();
-        }
     }
 
     private void createDirectory(Path directory) {
@@ -128,36 +106,12 @@ public class AccountStore {
                     new Object[] {directory, e.toString()});
             throw new ServiceUnavailableException("The account directory could not be created", 60);
         }
-        onRollback(() -> {
+        hooks.onRollback(() -> {
             try {
                 DataDirectory.deleteTree(directory);
             } catch (IOException e) {
                 LOG.log(Level.WARNING, "Cannot remove {0} after a failed registration: {1}",
                         new Object[] {directory, e.toString()});
-            }
-        });
-    }
-
-    private void afterCommit(Runnable action) {
-        whenDone(true, action);
-    }
-
-    private void onRollback(Runnable action) {
-        whenDone(false, action);
-    }
-
-    private void whenDone(boolean onCommit, Runnable action) {
-        transaction.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-                // nothing to do before the outcome is known
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if ((status == Status.STATUS_COMMITTED) == onCommit) {
-                    action.run();
-                }
             }
         });
     }

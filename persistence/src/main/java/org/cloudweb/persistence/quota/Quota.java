@@ -3,13 +3,19 @@ package org.cloudweb.persistence.quota;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import jakarta.validation.constraints.PositiveOrZero;
 
 /** A user's limits (null = unlimited) and usage. */
 @Entity
 @Table(name = "quota")
+@NamedQuery(name = Quota.ADJUST_USAGE, query = "UPDATE Quota q SET q.usedBytes = q.usedBytes + :bytes,"
+        + " q.usedObjects = q.usedObjects + :objects WHERE q.userId = :user")
 public class Quota {
+
+    /** Adds (or, with negative numbers, takes away) usage in the database, exact under concurrent writers. */
+    public static final String ADJUST_USAGE = "Quota.adjustUsage";
 
     @Id
     @Column(name = "user_id")

@@ -12,6 +12,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.MapKeyColumn;
+import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -30,7 +31,17 @@ import org.cloudweb.persistence.user.User;
  */
 @Entity
 @Table(name = "stobj")
+@NamedQuery(name = StorageObject.CHILDREN, query = "SELECT s FROM StorageObject s WHERE s.parent = :parent"
+        + " AND s.name > :marker AND s.name LIKE :prefix ESCAPE '!' ORDER BY s.name")
+@NamedQuery(name = StorageObject.CHILD, query = "SELECT s FROM StorageObject s WHERE s.parent = :parent"
+        + " AND s.name = :name")
+@NamedQuery(name = StorageObject.COUNT_CHILDREN, query = "SELECT COUNT(s) FROM StorageObject s WHERE s.parent = :parent")
 public class StorageObject {
+
+    /** Children of a directory in byte order of their names, after a marker and with a LIKE prefix ('!' escapes). */
+    public static final String CHILDREN = "StorageObject.children";
+    public static final String CHILD = "StorageObject.child";
+    public static final String COUNT_CHILDREN = "StorageObject.countChildren";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

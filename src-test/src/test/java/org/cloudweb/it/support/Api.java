@@ -14,6 +14,7 @@ import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 /**
@@ -108,6 +109,54 @@ public final class Api {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Sends raw bytes (or nothing) with extra headers given as name, value, name, value…; answers bytes. */
+    public HttpResponse<byte[]> bytes(String method, String path, byte[] body, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(root.resolve(path)).timeout(Duration.ofSeconds(120))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofByteArray(body));
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        try {
+            return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** {@code fs/} and the names, each percent-encoded as UTF-8 (everything but unreserved characters). */
+    public static String fs(String... names) {
+        StringBuilder path = new StringBuilder("fs");
+        for (String name : names) {
+            path.append('/');
+            for (byte b : name.getBytes(StandardCharsets.UTF_8)) {
+                char c = (char) (b & 0xff);
+                if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || "-._~".indexOf(c) >= 0) {
+                    path.append(c);
+                } else {
+                    path.append('%').append(String.format("%02X", b & 0xff));
+                }
+            }
+        }
+        return path.toString();
+    }
+
+    /** The bearer token this API sends, or null. */
+    public String token() {
+        return token;
+    }
+
+    /** The root of the API, for raw connections. */
+    public URI root() {
+        return root;
     }
 
     /** Signs in and answers the token. */

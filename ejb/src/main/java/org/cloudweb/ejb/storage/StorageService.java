@@ -1,0 +1,240 @@
+package org.cloudweb.ejb.storage;
+
+import jakarta.annotation.security.DeclareRoles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.cloudweb.ejb.error.BadRequestException;
+import org.cloudweb.ejb.error.ChecksumMismatchException;
+import org.cloudweb.ejb.error.ConflictException;
+import org.cloudweb.ejb.error.ForbiddenException;
+import org.cloudweb.ejb.error.NotFoundException;
+import org.cloudweb.ejb.error.QuotaExceededException;
+import org.cloudweb.ejb.record.RecordService;
+import org.cloudweb.ejb.security.Caller;
+import org.cloudweb.ejb.security.ResourceFirewall;
+import org.cloudweb.ejb.security.Roles;
+import org.cloudweb.persistence.common.State;
+import org.cloudweb.persistence.storage.StorageObject;
+import org.cloudweb.persistence.storage.StorageObjectType;
+
+/**
+ * The operations of the file API. Every one passes the resource firewall first; namespace changes hold the
+ * account's lock for their short transaction, never while bytes stream.
+ */
+@Stateless
+@DeclareRoles({Roles.ADMIN, Roles.USER})
+@RolesAllowed(Roles.USER)
+public class StorageService {
+
+    public static final int MAX_LIST = 10_000;
+
+    @Inject
+    ResourceFirewall firewall;
+
+    @Inject
+    TreeIndex tree;
+
+    @Inject
+    Namespace namespace;
+
+    @Inject
+    BlobStore blobs;
+
+    @Inject
+    UploadCommitter committer;
+
+    @Inject
+    RecordService records;
+
+    /**
+     * Stores a file: the bytes stream to a temporary file outside any transaction, then one short
+     * transaction makes missing parents, installs the file and updates index, quota and records.
+     */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public WriteResult upload(StoragePath path, InputStream body, Upload upload) {
+        firewall.requireAccount(path.account());
+        if (path.names().size() < 2) {
+            throw new BadRequestException("A file goes into a container: /account/container/file");
+        }
+        long allowed = committer.bytesAllowed(path, upload.contentLength());
+        BlobStore.Blob blob;
+        try {
+            blob = blobs.receive(body, allowed);
+        } catch (BlobStore.TooLargeException e) {
+            throw new QuotaExceededException("The upload does not fit in the quota");
+        } catch (IOException e) {
+            throw new BadRequestException("The upload was cut off: " + e.getMessage());
+        }
+        if (upload.contentLength() >= 0 && blob.size() != upload.contentLength()) {
+            blobs.discard(blob);
+            throw new BadRequestException("Content-Length said " + upload.contentLength() + " bytes but "
+                    + blob.size() + " arrived");
+        }
+        if (upload.expectedMd5() != null && !upload.expectedMd5().equalsIgnoreCase(blob.md5())) {
+            blobs.discard(blob);
+            throw new ChecksumMismatchException("The ETag sent does not match the MD5 of the bytes received");
+        }
+        try {
+            return committer.commit(path, blob, upload);
+        } finally {
+            blobs.discard(blob); // gone already when installed
+        }
+    }
+
+    /** Makes a container or a directory with its missing parents. */
+    public WriteResult makeDirectories(StoragePath path) {
+        firewall.requireAccount(path.account());
+        Namespace.requireContainerOrBelow(path);
+        tree.lockAccount(path.account());
+        int made = namespace.ensureDirectories(path).made();
+        if (made > 0) {
+            records.add("dir.create", path.toString(), 201, null);
+        }
+        return new WriteResult(made > 0, null, 0);
+    }
+
+    /** What is at a path; a disabled file only for administrators. */
+    public Entry describe(StoragePath path) {
+        Caller caller = firewall.requireAccount(path.account());
+        StorageObject row = tree.get(path);
+        if (row.getState() == State.DISABLED && row.getType() == StorageObjectType.FILE && !caller.admin()) {
+            throw new ForbiddenException("object_disabled", "This file is disabled");
+        }
+        return Entry.of(path, row, row.getType() == StorageObjectType.FILE ? blobs.locate(path) : null);
+    }
+
+    /** A download is recorded once its bytes are sent. */
+    public void recordDownload(StoragePath path, int status, long bytes) {
+        firewall.requireAccount(path.account());
+        records.add("file.get", path.toString(), status, bytes, null);
+    }
+
+    /** The children of an account, container or directory, by name in byte order, from the index only. */
+    public Listing list(StoragePath path, String prefix, String marker, int limit) {
+        firewall.requireAccount(path.account());
+        if (limit < 1 || limit > MAX_LIST) {
+            throw new BadRequestException("limit must be from 1 to " + MAX_LIST);
+        }
+        StorageObject directory = tree.get(path);
+        if (directory.getType() == StorageObjectType.FILE) {
+            throw new BadRequestException("A file has no entries");
+        }
+        List<StorageObject> page = tree.children(directory, prefix, marker, limit + 1);
+        List<Entry> entries = new ArrayList<>();
+        for (StorageObject child : page.subList(0, Math.min(limit, page.size()))) {
+            entries.add(Entry.brief(path, child));
+        }
+        String next = page.size() > limit ? entries.get(entries.size() - 1).name() : null;
+        return new Listing(Entry.of(path, directory, null), entries, next);
+    }
+
+    /** Deletes a file, an empty directory or container, or (recursive) a whole subtree. */
+    public void delete(StoragePath path, boolean recursive) {
+        firewall.requireAccount(path.account());
+        Namespace.requireContainerOrBelow(path);
+        tree.lockAccount(path.account());
+        StorageObject row = tree.get(path);
+        if (row.getType() != StorageObjectType.FILE && !recursive && tree.hasChildren(row)) {
+            throw new ConflictException("not_empty", "Not empty: delete with recursive=true");
+        }
+        TreeIndex.Usage removed = namespace.remove(row, path);
+        records.add(row.getType() == StorageObjectType.FILE ? "file.delete" : "dir.delete", path.toString(), 204,
+                removed.bytes(), removed.objects() + " objects");
+    }
+
+    /** Replaces a node's metadata and/or enables or disables a file. */
+    public Entry update(StoragePath path, Map<String, String> metadata, State state) {
+        firewall.requireAccount(path.account());
+        Namespace.requireContainerOrBelow(path);
+        StorageObject row = tree.get(path);
+        if (state != null) {
+            if (row.getType() != StorageObjectType.FILE) {
+                throw new BadRequestException("Only files are enabled or disabled");
+            }
+            row.setState(state);
+        }
+        if (metadata != null) {
+            Metadata.check(metadata);
+            row.getMetadata().clear();
+            row.getMetadata().putAll(metadata);
+        }
+        records.add("object.update", path.toString(), 200, state == null ? "metadata" : "state=" + state);
+        return Entry.of(path, row, null);
+    }
+
+    /**
+     * Moves or renames a file or directory: one rename on disk and one row changed, whatever the subtree
+     * holds. Across accounts (administrators only) the subtree changes owner and quotas follow.
+     */
+    public WriteResult move(StoragePath from, StoragePath to, boolean overwrite) {
+        firewall.requireAccount(from.account());
+        firewall.requireAccount(to.account());
+        Namespace.requireContainerOrBelow(from);
+        Namespace.requireContainerOrBelow(to);
+        if (from.contains(to)) {
+            throw new BadRequestException(from.equals(to) ? "Source and target are the same"
+                    : "A directory cannot move into itself");
+        }
+        lockAccounts(from.account(), to.account());
+        StorageObject source = tree.get(from);
+        if ((source.getType() == StorageObjectType.CONTAINER) != to.isContainer()) {
+            throw new BadRequestException("Containers stay directly below an account, and only containers do");
+        }
+        StorageObject parent = namespace.ensureDirectories(to.parent()).row();
+        StorageObject existing = tree.child(parent, to.name());
+        boolean replaced = existing != null;
+        if (replaced) {
+            if (!overwrite) {
+                throw new ConflictException("Something already exists at " + to);
+            }
+            if (existing.getType() != StorageObjectType.FILE && tree.hasChildren(existing)) {
+                throw new ConflictException("not_empty", "A directory that is not empty is in the way");
+            }
+            namespace.remove(existing, to);
+        }
+        long oldOwner = source.getOwner().getId();
+        long newOwner = parent.getOwner().getId();
+        if (oldOwner != newOwner) {
+            TreeIndex.Usage usage = tree.usage(source);
+            namespace.requireRoom(newOwner, usage.bytes(), usage.objects());
+            tree.changeOwner(source, parent.getOwner());
+            tree.adjustUsage(oldOwner, -usage.bytes(), -usage.objects());
+            tree.adjustUsage(newOwner, usage.bytes(), usage.objects());
+        }
+        source.setParent(parent);
+        source.setName(to.name());
+        try {
+            blobs.move(blobs.locate(from), blobs.locate(to));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        records.add("move", from.toString(), 200, "to " + to);
+        return new WriteResult(!replaced, source.getEtag(), source.getSize());
+    }
+
+    private void lockAccounts(String first, String second) {
+        // always in the same order, so that two moves in opposite directions cannot deadlock
+        if (first.compareTo(second) <= 0) {
+            tree.lockAccount(first);
+            tree.lockAccount(second);
+        } else {
+            tree.lockAccount(second);
+            tree.lockAccount(first);
+        }
+    }
+
+    static void requireExists(StorageObject row, StoragePath path) {
+        if (row == null) {
+            throw new NotFoundException("Nothing at " + path);
+        }
+    }
+}

@@ -1,0 +1,176 @@
+package org.cloudweb.ejb.storage;
+
+import jakarta.enterprise.context.Dependent;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import java.util.ArrayList;
+import java.util.List;
+import org.cloudweb.ejb.error.NotFoundException;
+import org.cloudweb.persistence.quota.Quota;
+import org.cloudweb.persistence.storage.StorageObject;
+import org.cloudweb.persistence.user.User;
+
+/**
+ * Queries and bulk changes of the {@code stobj} index, inside the caller's transaction. Whole subtrees are
+ * read with recursive queries and deleted level by level, deepest first: InnoDB stops cascades at 15 levels,
+ * and a tree may be deeper.
+ */
+@Dependent
+public class TreeIndex {
+
+    /** Rows changed per statement (in deletes, all of one depth). */
+    private static final int DELETE_BATCH = 500;
+
+    @PersistenceContext
+    EntityManager em;
+
+    /**
+     * The rows along a path, as far as they exist: element 0 is the account, element i the i-th name. One
+     * query whatever the depth.
+     */
+    public List<StorageObject> walk(StoragePath path) {
+        JsonArrayBuilder names = Json.createArrayBuilder();
+        path.names().forEach(names::add);
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                WITH RECURSIVE walk (id, depth) AS (
+                    SELECT id, 0 FROM stobj WHERE parent_id IS NULL AND name = ?1
+                    UNION ALL
+                    SELECT s.id, walk.depth + 1 FROM walk JOIN stobj s ON s.parent_id = walk.id
+                        AND s.name = JSON_VALUE(?2, CONCAT('$[', walk.depth, ']')) COLLATE utf8mb4_bin
+                    WHERE walk.depth < ?3)
+                SELECT id, depth FROM walk ORDER BY depth""")
+                .setParameter(1, path.account()).setParameter(2, names.build().toString())
+                .setParameter(3, path.names().size()).getResultList();
+        List<StorageObject> found = new ArrayList<>();
+        for (Object[] row : rows) {
+            found.add(em.find(StorageObject.class, ((Number) row[0]).longValue()));
+        }
+        return found;
+    }
+
+    /** The row of a path, or null. */
+    public StorageObject find(StoragePath path) {
+        List<StorageObject> found = walk(path);
+        return found.size() == path.names().size() + 1 ? found.get(found.size() - 1) : null;
+    }
+
+    /** The row of a path, or 404. */
+    public StorageObject get(StoragePath path) {
+        StorageObject found = find(path);
+        if (found == null) {
+            throw new NotFoundException("Nothing at " + path);
+        }
+        return found;
+    }
+
+    /**
+     * Locks an account row until the transaction ends: namespace changes of one account take turns (briefly:
+     * bytes never stream while it is held).
+     */
+    public StorageObject lockAccount(String account) {
+        StorageObject root = find(new StoragePath(account, List.of()));
+        if (root == null) {
+            throw new NotFoundException("No account " + account);
+        }
+        em.lock(root, LockModeType.PESSIMISTIC_WRITE);
+        return root;
+    }
+
+    public List<StorageObject> children(StorageObject parent, String prefix, String marker, int limit) {
+        return em.createNamedQuery(StorageObject.CHILDREN, StorageObject.class).setParameter("parent", parent)
+                .setParameter("marker", marker == null ? "" : marker)
+                .setParameter("prefix", escapeLike(prefix == null ? "" : prefix) + "%")
+                .setMaxResults(limit).getResultList();
+    }
+
+    public StorageObject child(StorageObject parent, String name) {
+        return em.createNamedQuery(StorageObject.CHILD, StorageObject.class).setParameter("parent", parent)
+                .setParameter("name", name).getResultStream().findFirst().orElse(null);
+    }
+
+    public boolean hasChildren(StorageObject parent) {
+        return em.createNamedQuery(StorageObject.COUNT_CHILDREN, Long.class).setParameter("parent", parent)
+                .getSingleResult() > 0;
+    }
+
+    /** Rows and bytes of a subtree, its root included. */
+    public Usage usage(StorageObject root) {
+        Object[] row = (Object[]) em.createNativeQuery("""
+                WITH RECURSIVE subtree (id, size) AS (
+                    SELECT id, size FROM stobj WHERE id = ?1
+                    UNION ALL
+                    SELECT s.id, s.size FROM stobj s JOIN subtree ON s.parent_id = subtree.id)
+                SELECT COUNT(*), COALESCE(SUM(size), 0) FROM subtree""").setParameter(1, root.getId())
+                .getSingleResult();
+        return new Usage(((Number) row[0]).longValue(), ((Number) row[1]).longValue());
+    }
+
+    /** Deletes a subtree, its root included, one depth level per statement, deepest first. */
+    public void deleteSubtree(long rootId) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> tree = em.createNativeQuery("""
+                WITH RECURSIVE subtree (id, depth) AS (
+                    SELECT id, 0 FROM stobj WHERE id = ?1
+                    UNION ALL
+                    SELECT s.id, subtree.depth + 1 FROM stobj s JOIN subtree ON s.parent_id = subtree.id)
+                SELECT id, depth FROM subtree ORDER BY depth DESC""").setParameter(1, rootId).getResultList();
+        List<Long> batch = new ArrayList<>();
+        long batchDepth = -1;
+        for (Object[] row : tree) {
+            long depth = ((Number) row[1]).longValue();
+            if (depth != batchDepth || batch.size() == DELETE_BATCH) {
+                deleteRows(batch);
+                batchDepth = depth;
+            }
+            batch.add(((Number) row[0]).longValue());
+        }
+        deleteRows(batch);
+    }
+
+    /** Gives a subtree, its root included, to another owner (a move across accounts). */
+    public void changeOwner(StorageObject root, User owner) {
+        @SuppressWarnings("unchecked")
+        List<Long> ids = ((List<Object>) em.createNativeQuery("""
+                WITH RECURSIVE subtree (id) AS (
+                    SELECT id FROM stobj WHERE id = ?1
+                    UNION ALL
+                    SELECT s.id FROM stobj s JOIN subtree ON s.parent_id = subtree.id)
+                SELECT id FROM subtree""").setParameter(1, root.getId()).getResultList())
+                .stream().map(id -> ((Number) id).longValue()).toList();
+        for (int from = 0; from < ids.size(); from += DELETE_BATCH) {
+            em.createQuery("UPDATE StorageObject s SET s.owner = :owner WHERE s.id IN :ids")
+                    .setParameter("owner", owner)
+                    .setParameter("ids", ids.subList(from, Math.min(ids.size(), from + DELETE_BATCH)))
+                    .executeUpdate();
+        }
+        em.refresh(root);
+    }
+
+    /** Adds to (or, negative, takes from) a user's quota usage. */
+    public void adjustUsage(long userId, long bytes, long objects) {
+        if (bytes != 0 || objects != 0) {
+            em.createNamedQuery(Quota.ADJUST_USAGE).setParameter("bytes", bytes).setParameter("objects", objects)
+                    .setParameter("user", userId).executeUpdate();
+        }
+    }
+
+    private void deleteRows(List<Long> ids) {
+        if (!ids.isEmpty()) {
+            em.createQuery("DELETE FROM StorageObject s WHERE s.id IN :ids").setParameter("ids", ids).executeUpdate();
+            ids.clear();
+        }
+    }
+
+    /** LIKE pattern text matching {@code text} literally ('!' is the escape character). */
+    static String escapeLike(String text) {
+        return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
+    }
+
+    /** How many rows and bytes a subtree holds. */
+    public record Usage(long objects, long bytes) {
+    }
+}

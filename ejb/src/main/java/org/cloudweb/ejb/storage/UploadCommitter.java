@@ -1,0 +1,97 @@
+package org.cloudweb.ejb.storage;
+
+import jakarta.annotation.security.DeclareRoles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.List;
+import org.cloudweb.ejb.error.ConflictException;
+import org.cloudweb.ejb.error.QuotaExceededException;
+import org.cloudweb.ejb.record.RecordService;
+import org.cloudweb.ejb.security.Roles;
+import org.cloudweb.persistence.storage.StorageObject;
+import org.cloudweb.persistence.storage.StorageObjectType;
+
+/**
+ * The transactional halves of an upload, for {@link StorageService#upload} (which has checked the caller):
+ * the quota before the bytes stream, and installing the received file with its row afterwards.
+ */
+@Stateless
+@DeclareRoles({Roles.ADMIN, Roles.USER})
+@RolesAllowed(Roles.USER)
+public class UploadCommitter {
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    TreeIndex tree;
+
+    @Inject
+    Namespace namespace;
+
+    @Inject
+    BlobStore blobs;
+
+    @Inject
+    RecordService records;
+
+    /**
+     * How many bytes the upload may bring: what the owner's quota leaves.
+     *
+     * @throws QuotaExceededException at once when the announced length does not fit
+     */
+    public long bytesAllowed(StoragePath path, long contentLength) {
+        StorageObject account = tree.get(new StoragePath(path.account(), List.of()));
+        long left = namespace.bytesLeft(account.getOwner().getId());
+        if (contentLength > left) {
+            throw new QuotaExceededException("The upload needs " + contentLength + " bytes; the quota leaves " + left);
+        }
+        return left;
+    }
+
+    /** Installs a received file at {@code path}, replacing a file there; makes missing parents. */
+    public WriteResult commit(StoragePath path, BlobStore.Blob blob, Upload upload) {
+        if (upload.metadata() != null) {
+            Metadata.check(upload.metadata());
+        }
+        tree.lockAccount(path.account());
+        StorageObject parent = namespace.ensureDirectories(path.parent()).row();
+        StorageObject file = tree.child(parent, path.name());
+        if (file != null && file.getType() != StorageObjectType.FILE) {
+            throw new ConflictException("A directory is in the way: " + path);
+        }
+        boolean created = file == null;
+        long owner = parent.getOwner().getId();
+        long growth = blob.size() - (created ? 0 : file.getSize());
+        namespace.requireRoom(owner, growth, created ? 1 : 0);
+        if (created) {
+            file = new StorageObject(parent, parent.getOwner(), path.name(), StorageObjectType.FILE);
+            em.persist(file);
+        }
+        file.setSize(blob.size());
+        file.setEtag(blob.md5());
+        file.setContentType(upload.contentType());
+        file.setModifiedAt(Instant.now());
+        if (upload.metadata() != null || !created) {
+            file.getMetadata().clear();
+            if (upload.metadata() != null) {
+                file.getMetadata().putAll(upload.metadata());
+            }
+        }
+        em.flush();
+        tree.adjustUsage(owner, growth, created ? 1 : 0);
+        records.add("file.put", path.toString(), created ? 201 : 204, blob.size(), null);
+        try {
+            blobs.install(blob, blobs.locate(path)); // last: everything before it can still roll back
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new WriteResult(created, blob.md5(), blob.size());
+    }
+}
