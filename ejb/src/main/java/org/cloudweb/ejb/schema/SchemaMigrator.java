@@ -10,6 +10,7 @@ import jakarta.ejb.TransactionManagementType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.metamodel.EntityType;
+import java.sql.Connection;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
@@ -30,6 +31,8 @@ import org.flywaydb.core.api.output.MigrateResult;
         password = "${MPCONFIG=cloudweb.db.password}",
         minPoolSize = 2,
         maxPoolSize = 64,
+        // each statement sees what has committed: after waiting for an account lock, the tree as it now is
+        isolationLevel = Connection.TRANSACTION_READ_COMMITTED,
         properties = {"characterEncoding=UTF-8", "connectTimeout=5000"})
 @Singleton
 @Startup

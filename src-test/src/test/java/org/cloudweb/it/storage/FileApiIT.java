@@ -271,6 +271,11 @@ class FileApiIT extends SignedInApiTest {
                 "to", "/" + owner.name() + "/docs/elsewhere")), 404, "not_found");
     }
 
+    static List<String> names(HttpResponse<String> listing) {
+        assertEquals(200, listing.statusCode(), listing.body());
+        return names(json(listing));
+    }
+
     private static List<String> names(JsonObject listing) {
         return listing.getJsonArray("entries").getValuesAs(JsonObject.class).stream()
                 .map(e -> e.getString("name")).toList();
