@@ -1,6 +1,7 @@
 package org.cloudweb.ejb.storage;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import org.cloudweb.ejb.error.BadRequestException;
 import org.cloudweb.ejb.user.AccountNames;
@@ -97,6 +98,13 @@ public record StoragePath(String account, List<String> names) {
             throw new IllegalStateException("An account has no parent");
         }
         return new StoragePath(account, names.subList(0, names.size() - 1));
+    }
+
+    /** The path of a child of this one. */
+    public StoragePath child(String name) {
+        List<String> childNames = new ArrayList<>(names);
+        childNames.add(name);
+        return new StoragePath(account, childNames);
     }
 
     /** True if {@code other} is this path or lies below it. */

@@ -1,23 +1,29 @@
 package org.cloudweb.ejb.storage;
 
+import jakarta.annotation.Resource;
 import jakarta.annotation.security.DeclareRoles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongConsumer;
 import org.cloudweb.ejb.error.BadRequestException;
 import org.cloudweb.ejb.error.ChecksumMismatchException;
 import org.cloudweb.ejb.error.ConflictException;
 import org.cloudweb.ejb.error.ForbiddenException;
 import org.cloudweb.ejb.error.NotFoundException;
 import org.cloudweb.ejb.error.QuotaExceededException;
+import org.cloudweb.ejb.job.JobService;
 import org.cloudweb.ejb.record.RecordService;
 import org.cloudweb.ejb.security.Caller;
 import org.cloudweb.ejb.security.ResourceFirewall;
@@ -36,6 +42,10 @@ import org.cloudweb.persistence.storage.StorageObjectType;
 public class StorageService {
 
     public static final int MAX_LIST = 10_000;
+    /** Copies of up to this many objects finish within the request; larger ones run as a job. */
+    public static final int SYNCHRONOUS_COPY = 2_000;
+    public static final int MAX_TREE_DEPTH = 10;
+    public static final int MAX_TREE_NODES = 10_000;
 
     @Inject
     ResourceFirewall firewall;
@@ -54,6 +64,18 @@ public class StorageService {
 
     @Inject
     RecordService records;
+
+    @Inject
+    TreeCopier copier;
+
+    @Inject
+    CopyJob copyJob;
+
+    @Inject
+    JobService jobs;
+
+    @Resource
+    ManagedExecutorService executor;
 
     /**
      * Stores a file: the bytes stream to a temporary file outside any transaction, then one short
@@ -135,6 +157,42 @@ public class StorageService {
         }
         String next = page.size() > limit ? entries.get(entries.size() - 1).name() : null;
         return new Listing(Entry.of(path, directory, null), entries, next);
+    }
+
+    /**
+     * The subtree below a path, breadth-first, {@code depth} levels deep (at most {@value #MAX_TREE_DEPTH}) and
+     * at most {@value #MAX_TREE_NODES} nodes.
+     */
+    public TreeView tree(StoragePath path, int depth) {
+        firewall.requireAccount(path.account());
+        if (depth < 0 || depth > MAX_TREE_DEPTH) {
+            throw new BadRequestException("depth must be from 0 to " + MAX_TREE_DEPTH);
+        }
+        StorageObject top = tree.get(path);
+        TreeNode root = new TreeNode(Entry.of(path, top, null));
+        record Pending(StorageObject row, StoragePath path, TreeNode node, int level) {
+        }
+        Deque<Pending> queue = new ArrayDeque<>(List.of(new Pending(top, path, root, 0)));
+        int nodes = 1;
+        boolean truncated = false;
+        while (!queue.isEmpty() && !truncated) {
+            Pending pending = queue.poll();
+            if (pending.row().getType() == StorageObjectType.FILE || pending.level() == depth) {
+                continue;
+            }
+            for (StorageObject child : tree.children(pending.row(), "", "", MAX_TREE_NODES - nodes + 1)) {
+                if (nodes == MAX_TREE_NODES) {
+                    truncated = true;
+                    break;
+                }
+                StoragePath childPath = pending.path().child(child.getName());
+                TreeNode node = new TreeNode(Entry.brief(pending.path(), child));
+                pending.node().children().add(node);
+                nodes++;
+                queue.add(new Pending(child, childPath, node, pending.level() + 1));
+            }
+        }
+        return new TreeView(root, nodes, truncated);
     }
 
     /** Deletes a file, an empty directory or container, or (recursive) a whole subtree. */
@@ -221,6 +279,65 @@ public class StorageService {
         return new WriteResult(!replaced, source.getEtag(), source.getSize());
     }
 
+    /**
+     * Copies a file or directory tree. Small trees are copied at once (created is true); larger ones become
+     * a job whose id is answered (created is false, the etag field holds the job id).
+     */
+    public CopyResult copy(StoragePath from, StoragePath to, boolean overwrite) {
+        firewall.requireAccount(from.account());
+        firewall.requireAccount(to.account());
+        Namespace.requireContainerOrBelow(from);
+        Namespace.requireContainerOrBelow(to);
+        if (from.contains(to)) {
+            throw new BadRequestException("A directory cannot be copied into itself");
+        }
+        lockAccounts(from.account(), to.account());
+        StorageObject source = tree.get(from);
+        if ((source.getType() == StorageObjectType.CONTAINER) != to.isContainer()) {
+            throw new BadRequestException("Containers stay directly below an account, and only containers do");
+        }
+        StorageObject parent = namespace.ensureDirectories(to.parent()).row();
+        StorageObject existing = tree.child(parent, to.name());
+        if (existing != null) {
+            if (!overwrite) {
+                throw new ConflictException("Something already exists at " + to);
+            }
+            if (existing.getType() != StorageObjectType.FILE && tree.hasChildren(existing)) {
+                throw new ConflictException("not_empty", "A directory that is not empty is in the way");
+            }
+            namespace.remove(existing, to);
+        }
+        TreeIndex.Usage usage = tree.usage(source);
+        namespace.requireRoom(parent.getOwner().getId(), usage.bytes(), usage.objects());
+        if (usage.objects() > SYNCHRONOUS_COPY) {
+            long job = jobs.start("copy", usage.objects());
+            executor.submit(() -> copyJob.run(job, from, to));
+            return new CopyResult(false, job, usage);
+        }
+        TreeIndex.Usage copied = copyNow(tree, namespace, copier, from, to, done -> { });
+        records.add("copy", from.toString(), 201, copied.bytes(), "to " + to);
+        return new CopyResult(true, null, copied);
+    }
+
+    /** Copies within the current transaction; the caller has checked paths, target and quota. */
+    static TreeIndex.Usage copyNow(TreeIndex tree, Namespace namespace, TreeCopier copier, StoragePath from,
+                                   StoragePath to, LongConsumer progress) {
+        tree.lockAccount(to.account());
+        StorageObject source = tree.get(from);
+        StorageObject parent = namespace.ensureDirectories(to.parent()).row();
+        if (tree.child(parent, to.name()) != null) {
+            throw new ConflictException("Something already exists at " + to);
+        }
+        TreeIndex.Usage copied = copier.copy(source, from, parent, to, progress);
+        tree.adjustUsage(tree.get(new StoragePath(to.account(), List.of())).getOwner().getId(), copied.bytes(),
+                copied.objects());
+        return copied;
+    }
+
+    /** The outcome of a copy: done now, or running as a job. */
+    public record CopyResult(boolean done, Long jobId, TreeIndex.Usage usage) {
+    }
+
     private void lockAccounts(String first, String second) {
         // always in the same order, so that two moves in opposite directions cannot deadlock
         if (first.compareTo(second) <= 0) {
@@ -229,12 +346,6 @@ public class StorageService {
         } else {
             tree.lockAccount(second);
             tree.lockAccount(first);
-        }
-    }
-
-    static void requireExists(StorageObject row, StoragePath path) {
-        if (row == null) {
-            throw new NotFoundException("Nothing at " + path);
         }
     }
 }

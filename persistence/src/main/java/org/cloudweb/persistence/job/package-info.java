@@ -1,0 +1,2 @@
+/** Long-running operations and their progress. */
+package org.cloudweb.persistence.job;
