@@ -3,6 +3,7 @@ package org.cloudweb.ejb.storage;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.DeclareRoles;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJBException;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -11,6 +12,7 @@ import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.sql.SQLIntegrityConstraintViolationException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -42,6 +44,7 @@ import org.cloudweb.persistence.storage.StorageObjectType;
 public class StorageService {
 
     public static final int MAX_LIST = 10_000;
+    private static final int COMMIT_ATTEMPTS = 3;
     /** Copies of up to this many objects finish within the request; larger ones run as a job. */
     public static final int SYNCHRONOUS_COPY = 2_000;
     public static final int MAX_TREE_DEPTH = 10;
@@ -106,10 +109,28 @@ public class StorageService {
             throw new ChecksumMismatchException("The ETag sent does not match the MD5 of the bytes received");
         }
         try {
-            return committer.commit(path, blob, upload);
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    return committer.commit(path, blob, upload);
+                } catch (EJBException e) {
+                    // a concurrent upload made the same file or directory first: try again, now replacing it
+                    if (attempt == COMMIT_ATTEMPTS || !isDuplicateKey(e)) {
+                        throw e;
+                    }
+                }
+            }
         } finally {
             blobs.discard(blob); // gone already when installed
         }
+    }
+
+    private static boolean isDuplicateKey(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLIntegrityConstraintViolationException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Makes a container or a directory with its missing parents. */

@@ -4,7 +4,6 @@ import jakarta.enterprise.context.Dependent;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.util.ArrayList;
 import java.util.List;
@@ -68,16 +67,28 @@ public class TreeIndex {
     }
 
     /**
-     * Locks an account row until the transaction ends: namespace changes of one account take turns (briefly:
-     * bytes never stream while it is held).
+     * Locks an account row for a change of its tree's shape (a move, a delete, a copy, new directories) until
+     * the transaction ends: such changes of one account take turns, briefly (bytes never stream meanwhile).
      */
     public StorageObject lockAccount(String account) {
-        StorageObject root = find(new StoragePath(account, List.of()));
-        if (root == null) {
+        return lock(account, "FOR UPDATE");
+    }
+
+    /**
+     * Locks an account row shared, for storing a file: uploads run side by side, but not while the shape of
+     * the tree changes. Two uploads of one path are ordered by the row (or unique key) they both write.
+     */
+    public StorageObject lockAccountShared(String account) {
+        return lock(account, "LOCK IN SHARE MODE");
+    }
+
+    private StorageObject lock(String account, String mode) {
+        List<?> locked = em.createNativeQuery("SELECT id FROM stobj WHERE parent_id IS NULL AND name = ?1 " + mode)
+                .setParameter(1, account).getResultList();
+        if (locked.isEmpty()) {
             throw new NotFoundException("No account " + account);
         }
-        em.lock(root, LockModeType.PESSIMISTIC_WRITE);
-        return root;
+        return em.find(StorageObject.class, ((Number) locked.get(0)).longValue());
     }
 
     public List<StorageObject> children(StorageObject parent, String prefix, String marker, int limit) {

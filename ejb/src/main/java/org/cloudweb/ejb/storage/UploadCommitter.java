@@ -60,7 +60,7 @@ public class UploadCommitter {
         if (upload.metadata() != null) {
             Metadata.check(upload.metadata());
         }
-        tree.lockAccount(path.account());
+        tree.lockAccountShared(path.account());
         StorageObject parent = namespace.ensureDirectories(path.parent()).row();
         StorageObject file = tree.child(parent, path.name());
         if (file != null && file.getType() != StorageObjectType.FILE) {
