@@ -63,8 +63,20 @@ public class RecordService {
         if (caller.isAnonymous()) {
             return null;
         }
+        Long authenticated = authenticatedUserId();
+        if (authenticated != null) {
+            return authenticated;
+        }
         return em.createNamedQuery(User.ID_BY_NAME, Long.class).setParameter("name", caller.name())
                 .getResultStream().findFirst().orElse(null);
+    }
+
+    private Long authenticatedUserId() {
+        try {
+            return origin.userId();
+        } catch (ContextNotActiveException outsideARequest) {
+            return null;
+        }
     }
 
     private String clientAddress() {

@@ -33,7 +33,10 @@ import org.flywaydb.core.api.output.MigrateResult;
         maxPoolSize = 64,
         // each statement sees what has committed: after waiting for an account lock, the tree as it now is
         isolationLevel = Connection.TRANSACTION_READ_COMMITTED,
-        properties = {"characterEncoding=UTF-8", "connectTimeout=5000"})
+        // the driver parses every statement it prepares unless told to keep what it parsed
+        properties = {"characterEncoding=UTF-8", "connectTimeout=5000", "cachePrepStmts=true",
+                "prepStmtCacheSize=500", "prepStmtCacheSqlLimit=4096", "useLocalSessionState=true",
+                "cacheServerConfiguration=true", "rewriteBatchedStatements=true"})
 @Singleton
 @Startup
 // Flyway commits its own DDL transactions; a container transaction around it would forbid that.

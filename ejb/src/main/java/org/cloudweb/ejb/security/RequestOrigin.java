@@ -3,13 +3,15 @@ package org.cloudweb.ejb.security;
 import jakarta.enterprise.context.RequestScoped;
 
 /**
- * Where the current request comes from, as the web layer determined it (the peer, or the client a trusted
- * proxy names). Read by records and login throttling; empty outside HTTP requests.
+ * Where the current request comes from, as the web layer determined it: the client address (the peer, or the
+ * client a trusted proxy names) and the id of the user its token belongs to. Read by records and login
+ * throttling; empty outside HTTP requests.
  */
 @RequestScoped
 public class RequestOrigin {
 
     private String clientAddress;
+    private Long userId;
 
     public String clientAddress() {
         return clientAddress;
@@ -17,5 +19,14 @@ public class RequestOrigin {
 
     public void setClientAddress(String clientAddress) {
         this.clientAddress = clientAddress;
+    }
+
+    /** The id of the user the request was authenticated as, or null. */
+    public Long userId() {
+        return userId;
+    }
+
+    public void setUserId(Long userId) {
+        this.userId = userId;
     }
 }

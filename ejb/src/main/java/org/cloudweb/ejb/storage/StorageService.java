@@ -86,11 +86,10 @@ public class StorageService {
      */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public WriteResult upload(StoragePath path, InputStream body, Upload upload) {
-        firewall.requireAccount(path.account());
         if (path.names().size() < 2) {
             throw new BadRequestException("A file goes into a container: /account/container/file");
         }
-        long allowed = committer.bytesAllowed(path, upload.contentLength());
+        long allowed = committer.bytesAllowed(path, upload.contentLength()); // passes the firewall too
         BlobStore.Blob blob;
         try {
             blob = blobs.receive(body, allowed);

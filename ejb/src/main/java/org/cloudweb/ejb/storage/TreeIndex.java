@@ -1,8 +1,6 @@
 package org.cloudweb.ejb.storage;
 
 import jakarta.enterprise.context.Dependent;
-import jakarta.json.Json;
-import jakarta.json.JsonArrayBuilder;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.ArrayList;
@@ -31,8 +29,6 @@ public class TreeIndex {
      * query whatever the depth.
      */
     public List<StorageObject> walk(StoragePath path) {
-        JsonArrayBuilder names = Json.createArrayBuilder();
-        path.names().forEach(names::add);
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
                 WITH RECURSIVE walk (id, depth) AS (
@@ -42,13 +38,23 @@ public class TreeIndex {
                         AND s.name = JSON_VALUE(?2, CONCAT('$[', walk.depth, ']')) COLLATE utf8mb4_bin
                     WHERE walk.depth < ?3)
                 SELECT id, depth FROM walk ORDER BY depth""")
-                .setParameter(1, path.account()).setParameter(2, names.build().toString())
+                .setParameter(1, path.account()).setParameter(2, jsonArray(path.names()))
                 .setParameter(3, path.names().size()).getResultList();
         List<StorageObject> found = new ArrayList<>();
         for (Object[] row : rows) {
             found.add(em.find(StorageObject.class, ((Number) row[0]).longValue()));
         }
         return found;
+    }
+
+    /** The id of the user who owns an account. */
+    public long ownerOf(String account) {
+        List<?> owner = em.createNativeQuery("SELECT owner_id FROM stobj WHERE parent_id IS NULL AND name = ?1")
+                .setParameter(1, account).getResultList();
+        if (owner.isEmpty()) {
+            throw new NotFoundException("No account " + account);
+        }
+        return ((Number) owner.get(0)).longValue();
     }
 
     /** The row of a path, or null. */
@@ -174,6 +180,26 @@ public class TreeIndex {
             em.createQuery("DELETE FROM StorageObject s WHERE s.id IN :ids").setParameter("ids", ids).executeUpdate();
             ids.clear();
         }
+    }
+
+    /** A JSON array of strings, written by hand: looking up a JSON provider on every call costs more than the query. */
+    static String jsonArray(List<String> values) {
+        StringBuilder json = new StringBuilder("[");
+        for (String value : values) {
+            json.append(json.length() > 1 ? ",\"" : "\"");
+            for (int i = 0; i < value.length(); i++) {
+                char c = value.charAt(i);
+                if (c == '"' || c == '\\') {
+                    json.append('\\').append(c);
+                } else if (c < 0x20) {
+                    json.append(String.format("\\u%04x", (int) c));
+                } else {
+                    json.append(c);
+                }
+            }
+            json.append('"');
+        }
+        return json.append(']').toString();
     }
 
     /** LIKE pattern text matching {@code text} literally ('!' is the escape character). */

@@ -9,10 +9,10 @@ import jakarta.persistence.PersistenceContext;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
-import java.util.List;
 import org.cloudweb.ejb.error.ConflictException;
 import org.cloudweb.ejb.error.QuotaExceededException;
 import org.cloudweb.ejb.record.RecordService;
+import org.cloudweb.ejb.security.ResourceFirewall;
 import org.cloudweb.ejb.security.Roles;
 import org.cloudweb.persistence.storage.StorageObject;
 import org.cloudweb.persistence.storage.StorageObjectType;
@@ -41,14 +41,18 @@ public class UploadCommitter {
     @Inject
     RecordService records;
 
+    @Inject
+    ResourceFirewall firewall;
+
     /**
-     * How many bytes the upload may bring: what the owner's quota leaves.
+     * Lets the caller through the firewall and answers how many bytes the upload may bring: what the owner's
+     * quota leaves. One short transaction before the bytes stream.
      *
      * @throws QuotaExceededException at once when the announced length does not fit
      */
     public long bytesAllowed(StoragePath path, long contentLength) {
-        StorageObject account = tree.get(new StoragePath(path.account(), List.of()));
-        long left = namespace.bytesLeft(account.getOwner().getId());
+        firewall.requireAccount(path.account());
+        long left = namespace.bytesLeft(tree.ownerOf(path.account()));
         if (contentLength > left) {
             throw new QuotaExceededException("The upload needs " + contentLength + " bytes; the quota leaves " + left);
         }

@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
+import org.cloudweb.ejb.security.RequestOrigin;
 import org.cloudweb.ejb.security.Roles;
 import org.cloudweb.ejb.user.AuthenticatedUser;
 import org.cloudweb.ejb.user.TokenService;
@@ -33,6 +34,9 @@ public class BearerAuthenticationMechanism implements HttpAuthenticationMechanis
     @Inject
     TokenService tokens;
 
+    @Inject
+    RequestOrigin origin;
+
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) {
@@ -45,6 +49,7 @@ public class BearerAuthenticationMechanism implements HttpAuthenticationMechanis
             reject(response);
             return AuthenticationStatus.SEND_FAILURE;
         }
+        origin.setUserId(user.id());
         return context.notifyContainerAboutLogin(user.name(),
                 user.admin() ? Set.of(Roles.USER, Roles.ADMIN) : Set.of(Roles.USER));
     }

@@ -1,0 +1,21 @@
+package org.cloudweb.ejb.storage;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class TreeIndexTest {
+
+    @Test
+    void namesBecomeAJsonArrayWithQuotesAndBackslashesEscaped() {
+        assertEquals("[]", TreeIndex.jsonArray(List.of()));
+        assertEquals("[\"photos\",\"say \\\"hi\\\"\",\"back\\\\slash\",\"caf\u00e9 \uD83D\uDE00\"]",
+                TreeIndex.jsonArray(List.of("photos", "say \"hi\"", "back\\slash", "caf\u00e9 \uD83D\uDE00")));
+    }
+
+    @Test
+    void likePatternsMatchNamesLiterally() {
+        assertEquals("100!% sure!_really!!", TreeIndex.escapeLike("100% sure_really!"));
+    }
+}
