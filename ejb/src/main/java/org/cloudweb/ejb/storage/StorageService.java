@@ -170,11 +170,8 @@ public class StorageService {
         if (directory.getType() == StorageObjectType.FILE) {
             throw new BadRequestException("A file has no entries");
         }
-        List<StorageObject> page = tree.children(directory, prefix, marker, limit + 1);
-        List<Entry> entries = new ArrayList<>();
-        for (StorageObject child : page.subList(0, Math.min(limit, page.size()))) {
-            entries.add(Entry.brief(path, child));
-        }
+        List<Entry> page = tree.listing(directory.getId(), path, prefix, marker, limit + 1);
+        List<Entry> entries = page.subList(0, Math.min(limit, page.size()));
         String next = page.size() > limit ? entries.get(entries.size() - 1).name() : null;
         return new Listing(Entry.of(path, directory, null), entries, next);
     }
