@@ -7,7 +7,6 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.cloudweb.ejb.job.JobService;
 import org.cloudweb.ejb.record.RecordService;
-import org.cloudweb.persistence.storage.StorageObject;
 
 /**
  * A large copy, run in the background after {@link StorageService#copy} has checked the caller, the paths and

@@ -14,7 +14,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.sql.SQLIntegrityConstraintViolationException;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +22,6 @@ import org.cloudweb.ejb.error.BadRequestException;
 import org.cloudweb.ejb.error.ChecksumMismatchException;
 import org.cloudweb.ejb.error.ConflictException;
 import org.cloudweb.ejb.error.ForbiddenException;
-import org.cloudweb.ejb.error.NotFoundException;
 import org.cloudweb.ejb.error.QuotaExceededException;
 import org.cloudweb.ejb.job.JobService;
 import org.cloudweb.ejb.record.RecordService;
@@ -251,31 +249,10 @@ public class StorageService {
      * holds. Across accounts (administrators only) the subtree changes owner and quotas follow.
      */
     public WriteResult move(StoragePath from, StoragePath to, boolean overwrite) {
-        firewall.requireAccount(from.account());
-        firewall.requireAccount(to.account());
-        Namespace.requireContainerOrBelow(from);
-        Namespace.requireContainerOrBelow(to);
-        if (from.contains(to)) {
-            throw new BadRequestException(from.equals(to) ? "Source and target are the same"
-                    : "A directory cannot move into itself");
-        }
-        lockAccounts(from.account(), to.account());
-        StorageObject source = tree.get(from);
-        if ((source.getType() == StorageObjectType.CONTAINER) != to.isContainer()) {
-            throw new BadRequestException("Containers stay directly below an account, and only containers do");
-        }
-        StorageObject parent = namespace.ensureDirectories(to.parent()).row();
-        StorageObject existing = tree.child(parent, to.name());
-        boolean replaced = existing != null;
-        if (replaced) {
-            if (!overwrite) {
-                throw new ConflictException("Something already exists at " + to);
-            }
-            if (existing.getType() != StorageObjectType.FILE && tree.hasChildren(existing)) {
-                throw new ConflictException("not_empty", "A directory that is not empty is in the way");
-            }
-            namespace.remove(existing, to);
-        }
+        Placement placement = place(from, to, overwrite, "move");
+        StorageObject source = placement.source();
+        StorageObject parent = placement.parent();
+        boolean replaced = placement.replaced();
         long oldOwner = source.getOwner().getId();
         long newOwner = parent.getOwner().getId();
         if (oldOwner != newOwner) {
@@ -301,29 +278,9 @@ public class StorageService {
      * a job whose id is answered (created is false, the etag field holds the job id).
      */
     public CopyResult copy(StoragePath from, StoragePath to, boolean overwrite) {
-        firewall.requireAccount(from.account());
-        firewall.requireAccount(to.account());
-        Namespace.requireContainerOrBelow(from);
-        Namespace.requireContainerOrBelow(to);
-        if (from.contains(to)) {
-            throw new BadRequestException("A directory cannot be copied into itself");
-        }
-        lockAccounts(from.account(), to.account());
-        StorageObject source = tree.get(from);
-        if ((source.getType() == StorageObjectType.CONTAINER) != to.isContainer()) {
-            throw new BadRequestException("Containers stay directly below an account, and only containers do");
-        }
-        StorageObject parent = namespace.ensureDirectories(to.parent()).row();
-        StorageObject existing = tree.child(parent, to.name());
-        if (existing != null) {
-            if (!overwrite) {
-                throw new ConflictException("Something already exists at " + to);
-            }
-            if (existing.getType() != StorageObjectType.FILE && tree.hasChildren(existing)) {
-                throw new ConflictException("not_empty", "A directory that is not empty is in the way");
-            }
-            namespace.remove(existing, to);
-        }
+        Placement placement = place(from, to, overwrite, "be copied");
+        StorageObject source = placement.source();
+        StorageObject parent = placement.parent();
         TreeIndex.Usage usage = tree.usage(source);
         namespace.requireRoom(parent.getOwner().getId(), usage.bytes(), usage.objects());
         if (usage.objects() > SYNCHRONOUS_COPY) {
@@ -353,6 +310,42 @@ public class StorageService {
 
     /** The outcome of a copy: done now, or running as a job. */
     public record CopyResult(boolean done, Long jobId, TreeIndex.Usage usage) {
+    }
+
+    /**
+     * The checks and locks a move and a copy share: both accounts reachable, no loop, containers only at
+     * container level, the target's parent made, and whatever is at the target removed if {@code overwrite}.
+     */
+    private Placement place(StoragePath from, StoragePath to, boolean overwrite, String verb) {
+        firewall.requireAccount(from.account());
+        firewall.requireAccount(to.account());
+        Namespace.requireContainerOrBelow(from);
+        Namespace.requireContainerOrBelow(to);
+        if (from.contains(to)) {
+            throw new BadRequestException(from.equals(to) ? "Source and target are the same"
+                    : "A directory cannot " + verb + " into itself");
+        }
+        lockAccounts(from.account(), to.account());
+        StorageObject source = tree.get(from);
+        if ((source.getType() == StorageObjectType.CONTAINER) != to.isContainer()) {
+            throw new BadRequestException("Containers stay directly below an account, and only containers do");
+        }
+        StorageObject parent = namespace.ensureDirectories(to.parent()).row();
+        StorageObject existing = tree.child(parent, to.name());
+        if (existing != null) {
+            if (!overwrite) {
+                throw new ConflictException("Something already exists at " + to);
+            }
+            if (existing.getType() != StorageObjectType.FILE && tree.hasChildren(existing)) {
+                throw new ConflictException("not_empty", "A directory that is not empty is in the way");
+            }
+            namespace.remove(existing, to);
+        }
+        return new Placement(source, parent, existing != null);
+    }
+
+    /** Where a move or copy goes: the source row, the target's parent row, and whether something was replaced. */
+    private record Placement(StorageObject source, StorageObject parent, boolean replaced) {
     }
 
     private void lockAccounts(String first, String second) {

@@ -18,25 +18,17 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import org.cloudweb.it.support.Api;
-import org.cloudweb.it.support.SignedInApiTest;
 import org.cloudweb.it.support.TestDatabase;
 import org.cloudweb.it.support.TestUsers;
 import org.cloudweb.it.support.TestUsers.TestUser;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Copies (at once and as a job) and the nested tree view. */
-class CopyAndTreeIT extends SignedInApiTest {
+class CopyAndTreeIT extends StorageApiTest {
 
-    private TestUser owner;
-    private Api as;
-
-    @BeforeEach
-    void createOwnerWithAContainer() {
-        owner = TestUsers.create(admin, "copy");
-        as = api.as(api.login(owner.email(), owner.password()));
-        assertEquals(201, as.bytes("PUT", fs(owner.name(), "c"), null).statusCode());
+    @Override
+    protected String container() {
+        return "c";
     }
 
     @Test

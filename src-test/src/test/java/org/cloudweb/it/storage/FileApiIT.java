@@ -7,7 +7,6 @@ import static org.cloudweb.it.support.ProblemAssertions.assertProblem;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
@@ -24,24 +23,17 @@ import java.util.HexFormat;
 import java.util.List;
 import org.cloudweb.it.support.Api;
 import org.cloudweb.it.support.HttpJson;
-import org.cloudweb.it.support.SignedInApiTest;
 import org.cloudweb.it.support.TestDatabase;
 import org.cloudweb.it.support.TestUsers;
 import org.cloudweb.it.support.TestUsers.TestUser;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Files and directories over HTTP, checked against the bytes on disk and the index. */
-class FileApiIT extends SignedInApiTest {
+class FileApiIT extends StorageApiTest {
 
-    private TestUser owner;
-    private Api as;
-
-    @BeforeEach
-    void createOwnerWithAContainer() {
-        owner = TestUsers.create(admin, "files");
-        as = api.as(api.login(owner.email(), owner.password()));
-        assertEquals(201, as.bytes("PUT", fs(owner.name(), "docs"), null).statusCode());
+    @Override
+    protected String container() {
+        return "docs";
     }
 
     @Test

@@ -24,26 +24,16 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.cloudweb.it.support.Api;
-import org.cloudweb.it.support.SignedInApiTest;
-import org.cloudweb.it.support.TestUsers;
-import org.cloudweb.it.support.TestUsers.TestUser;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The data path under stress: cut-off uploads, reads during a replace, concurrent writers. */
-class StreamingIT extends SignedInApiTest {
+class StreamingIT extends StorageApiTest {
 
     private static final int MIB = 1024 * 1024;
 
-    private TestUser owner;
-    private Api as;
-
-    @BeforeEach
-    void createOwnerWithAContainer() {
-        owner = TestUsers.create(admin, "stream");
-        as = api.as(api.login(owner.email(), owner.password()));
-        assertEquals(201, as.bytes("PUT", fs(owner.name(), "data"), null).statusCode());
+    @Override
+    protected String container() {
+        return "data";
     }
 
     @Test
