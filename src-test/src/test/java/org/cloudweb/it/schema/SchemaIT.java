@@ -45,9 +45,10 @@ class SchemaIT {
 
     @Test
     void migrationCreatedTheSchemaAtDeployment() throws SQLException {
-        assertEquals(List.of("1|true"), rows("SELECT version, success FROM flyway_schema_history WHERE type = 'SQL'"));
+        assertEquals(List.of("1|true", "2|true"), rows("SELECT version, success FROM flyway_schema_history"
+                + " WHERE type = 'SQL' ORDER BY installed_rank"));
         assertTrue(rows("SELECT table_name FROM information_schema.tables WHERE table_schema = DATABASE()")
-                .containsAll(List.of("user", "token", "stobj", "stobj_meta", "quota", "record", "webconf")));
+                .containsAll(List.of("user", "token", "stobj", "stobj_meta", "quota", "record", "webconf", "job")));
     }
 
     @Test
