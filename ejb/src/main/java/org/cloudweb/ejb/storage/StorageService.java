@@ -18,6 +18,8 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.function.LongConsumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.cloudweb.ejb.error.BadRequestException;
 import org.cloudweb.ejb.error.ChecksumMismatchException;
 import org.cloudweb.ejb.error.ConflictException;
@@ -42,6 +44,7 @@ import org.cloudweb.persistence.storage.StorageObjectType;
 public class StorageService {
 
     public static final int MAX_LIST = 10_000;
+    private static final Logger LOG = Logger.getLogger(StorageService.class.getName());
     private static final int COMMIT_ATTEMPTS = 3;
     /** Copies of up to this many objects finish within the request; larger ones run as a job. */
     public static final int SYNCHRONOUS_COPY = 2_000;
@@ -94,7 +97,9 @@ public class StorageService {
         } catch (BlobStore.TooLargeException e) {
             throw new QuotaExceededException("The upload does not fit in the quota");
         } catch (IOException e) {
-            throw new BadRequestException("The upload was cut off: " + e.getMessage());
+            // the message may name a file under the data directory: it goes to the log, not to the client
+            LOG.log(Level.FINE, "Upload to {0} failed: {1}", new Object[] {path, e.toString()});
+            throw new BadRequestException("The upload was cut off or could not be stored");
         }
         if (upload.contentLength() >= 0 && blob.size() != upload.contentLength()) {
             blobs.discard(blob);
