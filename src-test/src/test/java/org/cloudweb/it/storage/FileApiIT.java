@@ -59,6 +59,9 @@ class FileApiIT extends StorageApiTest {
         assertEquals(0, head.body().length);
         assertEquals(get.headers().firstValue("ETag"), head.headers().firstValue("ETag"));
         assertEquals(String.valueOf(content.length), head.headers().firstValue("Content-Length").orElse(""));
+        assertEquals("file", head.headers().firstValue("X-Object-Type").orElse(""));
+        assertEquals("container", as.bytes("HEAD", fs(owner.name(), "docs"), null).headers()
+                .firstValue("X-Object-Type").orElse(""));
     }
 
     @Test

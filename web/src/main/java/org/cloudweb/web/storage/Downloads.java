@@ -60,7 +60,7 @@ final class Downloads {
             long length = range == null ? size : range.length();
             int status = range == null ? 200 : 206;
             Response.ResponseBuilder response = Response.status(status).type(mediaType(entry)).tag(tag)
-                    .lastModified(modified).header("Accept-Ranges", "bytes")
+                    .lastModified(modified).header("Accept-Ranges", "bytes").header("X-Object-Type", "file")
                     .header(HttpHeaders.CONTENT_LENGTH, length);
             if (range != null) {
                 response.header("Content-Range", "bytes " + start + "-" + (start + length - 1) + "/" + size);
