@@ -53,6 +53,12 @@ public class UploadCommitter {
     public long bytesAllowed(StoragePath path, long contentLength) {
         firewall.requireAccount(path.account());
         long left = namespace.bytesLeft(tree.ownerOf(path.account()));
+        if (left != Long.MAX_VALUE) {
+            StorageObject replaced = tree.find(path); // a replace frees what the old file used
+            if (replaced != null && replaced.getType() == StorageObjectType.FILE) {
+                left += replaced.getSize();
+            }
+        }
         if (contentLength > left) {
             throw new QuotaExceededException("The upload needs " + contentLength + " bytes; the quota leaves " + left);
         }

@@ -10,6 +10,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
+import java.io.ByteArrayInputStream;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -75,6 +78,28 @@ class FileApiIT extends StorageApiTest {
         assertEquals(250, as.bytes("GET", fs(owner.name(), "docs", "v.bin"), null).body().length);
         assertEquals(before - 750, usedBytes(owner.name()));
         assertEquals(List.of(), tempFiles(), "no temporary file is left behind");
+    }
+
+    @Test
+    void uploadsBeyondTheQuotaAreRefusedAndStoreNothing() throws Exception {
+        limitBytes(owner.name(), 5_000);
+        as.bytes("PUT", fs(owner.name(), "docs", "fits.bin"), new byte[4_000]);
+
+        HttpResponse<byte[]> tooBig = as.bytes("PUT", fs(owner.name(), "docs", "small-but-over.bin"), new byte[2_000]);
+        HttpResponse<String> chunked = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
+                .send(HttpRequest.newBuilder(as.root().resolve(fs(owner.name(), "docs", "chunked-over.bin")))
+                        .header("Authorization", "Bearer " + as.token())
+                        .PUT(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(new byte[3_000])))
+                        .build(), HttpResponse.BodyHandlers.ofString());
+
+        assertEquals(413, tooBig.statusCode());
+        assertProblem(chunked, 413, "quota_exceeded");
+        assertEquals(404, as.bytes("HEAD", fs(owner.name(), "docs", "small-but-over.bin"), null).statusCode());
+        assertEquals(404, as.bytes("HEAD", fs(owner.name(), "docs", "chunked-over.bin"), null).statusCode());
+        assertEquals(4_000, usedBytes(owner.name()));
+        assertEquals(List.of(), tempFiles());
+        assertEquals(204, as.bytes("PUT", fs(owner.name(), "docs", "fits.bin"), new byte[4_500]).statusCode(),
+                "a replace counts only the difference");
     }
 
     @Test
@@ -295,6 +320,16 @@ class FileApiIT extends StorageApiTest {
     static List<String> tempFiles() throws Exception {
         try (var files = Files.list(dataDir().resolve("tmp"))) {
             return files.map(p -> p.getFileName().toString()).toList();
+        }
+    }
+
+    static void limitBytes(String account, long maxBytes) throws Exception {
+        try (Connection db = TestDatabase.connect();
+             PreparedStatement limit = db.prepareStatement("UPDATE quota q JOIN user u ON q.user_id = u.id"
+                     + " SET q.max_bytes = ? WHERE u.name = ?")) {
+            limit.setLong(1, maxBytes);
+            limit.setString(2, account);
+            limit.executeUpdate();
         }
     }
 
