@@ -5,6 +5,8 @@ import jakarta.annotation.security.DeclareRoles;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import org.cloudweb.ejb.error.ForbiddenException;
 import org.cloudweb.ejb.error.UnauthorizedException;
 
@@ -15,6 +17,8 @@ import org.cloudweb.ejb.error.UnauthorizedException;
 @Stateless
 @PermitAll
 @DeclareRoles({Roles.ADMIN, Roles.USER})
+// the checks read only the caller's identity: no transaction of their own
+@TransactionAttribute(TransactionAttributeType.SUPPORTS)
 public class ResourceFirewall {
 
     @Resource
