@@ -16,7 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.cloudweb.it.support.Api;
 import org.cloudweb.it.support.SignedInApiTest;
 import org.cloudweb.it.support.TestDatabase;
@@ -29,12 +29,15 @@ import org.junit.jupiter.api.Test;
 /** Login, logout, expiry and throttling, over HTTP. */
 class TokenApiIT extends SignedInApiTest {
 
+    /** A different client address for every test of the run, so that no test inherits another's failures. */
+    private static final AtomicInteger NEXT_CLIENT = new AtomicInteger();
+
     private TestUser user;
 
     @BeforeEach
     void createUserAndActAsAClientOfOurOwn() {
         // each test is a client of its own, so that its failed logins throttle nobody else
-        api = api.from("198.51.100." + ThreadLocalRandom.current().nextInt(1, 255));
+        api = api.from("198.51.100." + (NEXT_CLIENT.getAndIncrement() % 254 + 1));
         assertEquals(200, admin.put("config", json("http.trusted-proxies", Api.peerAddress(base))).statusCode());
         user = TestUsers.create(admin, "token");
     }
