@@ -156,7 +156,30 @@ public class StorageService {
     /** What is at a path; a disabled file only for administrators. */
     public Entry describe(StoragePath path) {
         Caller caller = firewall.requireAccount(path.account());
+        return entry(path, tree.get(path), caller);
+    }
+
+    /**
+     * What {@code GET} answers, with the path resolved once: a file's entry, or a directory's entry with one
+     * page of its children (by name in byte order, from the index only).
+     */
+    public Listing read(StoragePath path, String prefix, String marker, int limit) {
+        Caller caller = firewall.requireAccount(path.account());
         StorageObject row = tree.get(path);
+        Entry entry = entry(path, row, caller);
+        if (row.getType() == StorageObjectType.FILE) {
+            return new Listing(entry, null, null);
+        }
+        if (limit < 1 || limit > MAX_LIST) {
+            throw new BadRequestException("limit must be from 1 to " + MAX_LIST);
+        }
+        List<Entry> page = tree.listing(row.getId(), path, prefix, marker, limit + 1);
+        List<Entry> entries = page.subList(0, Math.min(limit, page.size()));
+        String next = page.size() > limit ? entries.get(entries.size() - 1).name() : null;
+        return new Listing(entry, entries, next);
+    }
+
+    private Entry entry(StoragePath path, StorageObject row, Caller caller) {
         if (row.getState() == State.DISABLED && row.getType() == StorageObjectType.FILE && !caller.admin()) {
             throw new ForbiddenException("object_disabled", "This file is disabled");
         }
@@ -167,22 +190,6 @@ public class StorageService {
     public void recordDownload(StoragePath path, int status, long bytes) {
         firewall.requireAccount(path.account());
         records.add("file.get", path.toString(), status, bytes, null);
-    }
-
-    /** The children of an account, container or directory, by name in byte order, from the index only. */
-    public Listing list(StoragePath path, String prefix, String marker, int limit) {
-        firewall.requireAccount(path.account());
-        if (limit < 1 || limit > MAX_LIST) {
-            throw new BadRequestException("limit must be from 1 to " + MAX_LIST);
-        }
-        StorageObject directory = tree.get(path);
-        if (directory.getType() == StorageObjectType.FILE) {
-            throw new BadRequestException("A file has no entries");
-        }
-        List<Entry> page = tree.listing(directory.getId(), path, prefix, marker, limit + 1);
-        List<Entry> entries = page.subList(0, Math.min(limit, page.size()));
-        String next = page.size() > limit ? entries.get(entries.size() - 1).name() : null;
-        return new Listing(Entry.of(path, directory, null), entries, next);
     }
 
     /**

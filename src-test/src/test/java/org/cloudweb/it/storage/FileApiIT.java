@@ -291,6 +291,39 @@ class FileApiIT extends StorageApiTest {
                 "to", "/" + owner.name() + "/docs/elsewhere")), 404, "not_found");
     }
 
+    @Test
+    void anAdministratorMovesATreeBetweenAccountsAndBothQuotasFollow() throws Exception {
+        as.bytes("PUT", fs(owner.name(), "docs", "handover", "a.bin"), new byte[300]);
+        as.bytes("PUT", fs(owner.name(), "docs", "handover", "b.bin"), new byte[200]);
+        TestUser heir = TestUsers.create(admin, "heir");
+        Api asHeir = api.as(api.login(heir.email(), heir.password()));
+        asHeir.bytes("PUT", fs(heir.name(), "inbox"), null);
+        long ownerBefore = usedBytes(owner.name());
+        long heirBefore = usedBytes(heir.name());
+        String move = "{\"from\": \"/" + owner.name() + "/docs/handover\", \"to\": \"/" + heir.name()
+                + "/inbox/handover\"}";
+
+        assertProblem(as.send("POST", "ops/move", move), 403, "forbidden");
+        assertEquals(201, admin.send("POST", "ops/move", move).statusCode());
+
+        assertEquals(ownerBefore - 500, usedBytes(owner.name()));
+        assertEquals(heirBefore + 500, usedBytes(heir.name()));
+        assertEquals(List.of("a.bin", "b.bin"), names(asHeir.get(fs(heir.name(), "inbox", "handover"))));
+        assertEquals(300, asHeir.bytes("GET", fs(heir.name(), "inbox", "handover", "a.bin"), null).body().length);
+        assertProblem(as.get(fs(heir.name(), "inbox", "handover")), 403, "forbidden");
+    }
+
+    @Test
+    void movesWithBadPathsAreRefused() {
+        as.bytes("PUT", fs(owner.name(), "docs", "m.txt"), "m".getBytes());
+        for (String to : List.of("/" + owner.name() + "/docs/../../escape", "/" + owner.name() + "/docs/a\u0000b",
+                "relative/path", "/" + owner.name())) {
+            assertProblem(as.post("ops/move", json("from", "/" + owner.name() + "/docs/m.txt", "to", to)), 400,
+                    to.equals("/" + owner.name()) ? "bad_request" : "invalid_name");
+        }
+        assertEquals(200, as.bytes("HEAD", fs(owner.name(), "docs", "m.txt"), null).statusCode());
+    }
+
     static List<String> names(HttpResponse<String> listing) {
         assertEquals(200, listing.statusCode(), listing.body());
         return names(json(listing));

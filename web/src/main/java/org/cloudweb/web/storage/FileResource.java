@@ -30,6 +30,7 @@ import java.util.TreeMap;
 import org.cloudweb.ejb.error.BadRequestException;
 import org.cloudweb.ejb.error.PreconditionFailedException;
 import org.cloudweb.ejb.storage.Entry;
+import org.cloudweb.ejb.storage.Listing;
 import org.cloudweb.ejb.storage.StoragePath;
 import org.cloudweb.ejb.storage.StorageService;
 import org.cloudweb.ejb.storage.Upload;
@@ -82,12 +83,11 @@ public class FileResource {
                         @QueryParam("prefix") String prefix, @QueryParam("marker") String marker,
                         @QueryParam("limit") @DefaultValue("1000") int limit) {
         StoragePath path = StoragePath.of(PathSegments.decode(rawPath));
-        Entry entry = storage.describe(path);
-        if (entry.type() != StorageObjectType.FILE) {
-            return Response.ok(ListingView.of(storage.list(path, prefix, marker, limit)), MediaType.APPLICATION_JSON)
-                    .build();
+        Listing found = storage.read(path, prefix, marker, limit);
+        if (found.entries() != null) {
+            return Response.ok(ListingView.of(found), MediaType.APPLICATION_JSON).build();
         }
-        return Downloads.respond(entry, request, headers.getHeaderString("Range"), true,
+        return Downloads.respond(found.entry(), request, headers.getHeaderString("Range"), true,
                 (status, bytes) -> storage.recordDownload(path, status, bytes));
     }
 

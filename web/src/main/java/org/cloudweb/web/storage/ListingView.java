@@ -10,8 +10,8 @@ import org.cloudweb.ejb.storage.Listing;
 public record ListingView(String path, String type, List<EntryView> entries, String next) {
 
     static ListingView of(Listing listing) {
-        return new ListingView(listing.directory().path(),
-                listing.directory().type().name().toLowerCase(Locale.ROOT),
+        return new ListingView(listing.entry().path(),
+                listing.entry().type().name().toLowerCase(Locale.ROOT),
                 listing.entries().stream().map(EntryView::of).toList(), listing.next());
     }
 }
