@@ -64,6 +64,13 @@ public class JobService {
         }
     }
 
+    /** The id of the user who started a job (null if unknown), for work that runs outside their request. */
+    @PermitAll
+    public Long starter(long id) {
+        Job job = em.find(Job.class, id);
+        return job == null ? null : job.getUserId();
+    }
+
     /** A job, for the user who started it and for administrators. */
     @RolesAllowed(Roles.USER)
     public Job get(long id) {

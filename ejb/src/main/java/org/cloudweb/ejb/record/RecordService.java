@@ -37,13 +37,16 @@ public class RecordService {
 
     /** A record of the current caller's action. */
     public void add(String action, String path, int status, String detail) {
-        add(action, path, status, 0, detail);
+        add(action, path, null, status, 0, detail);
     }
 
-    /** A record of the current caller's action that moved {@code bytes} (an upload, a download). */
-    public void add(String action, String path, int status, long bytes, String detail) {
-        em.persist(new AuditRecord(callerId(), action, clip(path, PATH_LENGTH), null, status, bytes, clientAddress(),
-                clip(detail, DETAIL_LENGTH)));
+    /**
+     * A record of the current caller's action on a stored object, which moved {@code bytes} (an upload, a
+     * download, a copy).
+     */
+    public void add(String action, String path, Long objectId, int status, long bytes, String detail) {
+        em.persist(new AuditRecord(callerId(), action, clip(path, PATH_LENGTH), objectId, status, bytes,
+                clientAddress(), clip(detail, DETAIL_LENGTH)));
     }
 
     /** A record of an action by (or about) the given user. */
@@ -56,6 +59,11 @@ public class RecordService {
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void addFailure(Long userId, String action, String path, int status, String detail) {
         addFor(userId, action, path, status, detail);
+        try {
+            origin.failureRecorded();
+        } catch (ContextNotActiveException outsideARequest) {
+            // nobody else would record it
+        }
     }
 
     private Long callerId() {

@@ -12,6 +12,7 @@ public class RequestOrigin {
 
     private String clientAddress;
     private Long userId;
+    private boolean failureRecorded;
 
     public String clientAddress() {
         return clientAddress;
@@ -28,5 +29,14 @@ public class RequestOrigin {
 
     public void setUserId(Long userId) {
         this.userId = userId;
+    }
+
+    /** Notes that the refusal of this request is in the audit trail already, so it is not recorded twice. */
+    public void failureRecorded() {
+        failureRecorded = true;
+    }
+
+    public boolean isFailureRecorded() {
+        return failureRecorded;
     }
 }

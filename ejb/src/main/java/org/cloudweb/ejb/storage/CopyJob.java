@@ -19,12 +19,6 @@ public class CopyJob {
     private static final Logger LOG = Logger.getLogger(CopyJob.class.getName());
 
     @Inject
-    TreeIndex tree;
-
-    @Inject
-    Namespace namespace;
-
-    @Inject
     TreeCopier copier;
 
     @Inject
@@ -35,9 +29,9 @@ public class CopyJob {
 
     public void run(long jobId, StoragePath from, StoragePath to) {
         try {
-            TreeIndex.Usage copied = StorageService.copyNow(tree, namespace, copier, from, to,
-                    done -> jobs.progress(jobId, done));
-            records.addFor(null, "copy", from.toString(), 201, "to " + to + " (job " + jobId + ")");
+            TreeIndex.Usage copied = copier.copyTree(from, to, done -> jobs.progress(jobId, done));
+            records.addFor(jobs.starter(jobId), "fs.copy", from.toString(), 201, "to " + to + ", " + copied.bytes()
+                    + " bytes (job " + jobId + ")");
             jobs.finish(jobId, true, copied.objects() + " objects, " + copied.bytes() + " bytes copied to " + to);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Copy job {0} failed: {1}", new Object[] {jobId, e.toString()});

@@ -18,8 +18,7 @@ import org.cloudweb.ejb.data.TransactionHooks;
 import org.cloudweb.ejb.error.BadRequestException;
 import org.cloudweb.ejb.error.ConflictException;
 import org.cloudweb.ejb.error.NotFoundException;
-import org.cloudweb.ejb.error.QuotaExceededException;
-import org.cloudweb.persistence.quota.Quota;
+import org.cloudweb.ejb.quota.QuotaLedger;
 import org.cloudweb.persistence.storage.StorageObject;
 import org.cloudweb.persistence.storage.StorageObjectType;
 
@@ -47,6 +46,9 @@ public class Namespace {
     @Inject
     TransactionHooks hooks;
 
+    @Inject
+    QuotaLedger quota;
+
     /**
      * The directory at {@code path}, made with its missing parents (rows and disk) if needed.
      *
@@ -64,18 +66,18 @@ public class Namespace {
                 throw new ConflictException("A file is in the way: " + prefix(path, i));
             }
         }
-        int made = 0;
+        int made = path.names().size() - (walked.size() - 1);
+        if (made > 0) {
+            quota.claim(parent.getOwner().getId(), 0, made);
+        }
         for (int depth = walked.size() - 1; depth < path.names().size(); depth++) {
             StorageObjectType type = depth == 0 ? StorageObjectType.CONTAINER : StorageObjectType.DIR;
             StorageObject directory = new StorageObject(parent, parent.getOwner(), path.names().get(depth), type);
             em.persist(directory);
             parent = directory;
-            made++;
         }
         if (made > 0) {
-            requireRoom(parent.getOwner().getId(), 0, made);
             em.flush();
-            tree.adjustUsage(parent.getOwner().getId(), 0, made);
             try {
                 blobs.createDirectories(blobs.locate(path));
             } catch (IOException e) {
@@ -93,7 +95,7 @@ public class Namespace {
         TreeIndex.Usage usage = tree.usage(node);
         long owner = node.getOwner().getId();
         tree.deleteSubtree(node.getId());
-        tree.adjustUsage(owner, -usage.bytes(), -usage.objects());
+        quota.release(owner, usage.bytes(), usage.objects());
         Path location = blobs.locate(path);
         if (Files.exists(location, LinkOption.NOFOLLOW_LINKS)) {
             Path trash = data.root().resolve("tmp").resolve("trash-" + UUID.randomUUID());
@@ -106,27 +108,6 @@ public class Namespace {
             hooks.afterCommit(() -> purge(trash));
         }
         return usage;
-    }
-
-    /** @throws QuotaExceededException if adding this much would pass the user's limits */
-    public void requireRoom(long userId, long bytes, long objects) {
-        Quota quota = em.find(Quota.class, userId);
-        if (quota == null) {
-            return;
-        }
-        if (bytes > 0 && quota.getMaxBytes() != null && quota.getUsedBytes() + bytes > quota.getMaxBytes()) {
-            throw new QuotaExceededException("This needs " + bytes + " bytes more than the quota leaves");
-        }
-        if (objects > 0 && quota.getMaxObjects() != null && quota.getUsedObjects() + objects > quota.getMaxObjects()) {
-            throw new QuotaExceededException("This needs more objects than the quota allows");
-        }
-    }
-
-    /** Bytes still allowed for a user (Long.MAX_VALUE when unlimited). */
-    public long bytesLeft(long userId) {
-        Quota quota = em.find(Quota.class, userId);
-        return quota == null || quota.getMaxBytes() == null ? Long.MAX_VALUE
-                : Math.max(0, quota.getMaxBytes() - quota.getUsedBytes());
     }
 
     static void requireContainerOrBelow(StoragePath path) {

@@ -16,6 +16,7 @@ import java.sql.SQLIntegrityConstraintViolationException;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.LongConsumer;
 import java.util.logging.Level;
@@ -26,6 +27,7 @@ import org.cloudweb.ejb.error.ConflictException;
 import org.cloudweb.ejb.error.ForbiddenException;
 import org.cloudweb.ejb.error.QuotaExceededException;
 import org.cloudweb.ejb.job.JobService;
+import org.cloudweb.ejb.quota.QuotaLedger;
 import org.cloudweb.ejb.record.RecordService;
 import org.cloudweb.ejb.security.Caller;
 import org.cloudweb.ejb.security.ResourceFirewall;
@@ -79,6 +81,9 @@ public class StorageService {
 
     @Inject
     JobService jobs;
+
+    @Inject
+    QuotaLedger quota;
 
     @Resource
     ManagedExecutorService executor;
@@ -146,9 +151,10 @@ public class StorageService {
         firewall.requireAccount(path.account());
         Namespace.requireContainerOrBelow(path);
         tree.lockAccount(path.account());
-        int made = namespace.ensureDirectories(path).made();
+        Namespace.Directory directory = namespace.ensureDirectories(path);
+        int made = directory.made();
         if (made > 0) {
-            records.add("dir.create", path.toString(), 201, null);
+            records.add("fs.mkdir", path.toString(), directory.row().getId(), 201, 0, made + " made");
         }
         return new WriteResult(made > 0, null, 0);
     }
@@ -187,9 +193,9 @@ public class StorageService {
     }
 
     /** A download is recorded once its bytes are sent. */
-    public void recordDownload(StoragePath path, int status, long bytes) {
-        firewall.requireAccount(path.account());
-        records.add("file.get", path.toString(), status, bytes, null);
+    public void recordDownload(Entry file, int status, long bytes) {
+        firewall.requireAccount(StoragePath.parse(file.path()).account());
+        records.add("fs.get", file.path(), file.id(), status, bytes, null);
     }
 
     /**
@@ -238,8 +244,9 @@ public class StorageService {
             throw new ConflictException("not_empty", "Not empty: delete with recursive=true");
         }
         TreeIndex.Usage removed = namespace.remove(row, path);
-        records.add(row.getType() == StorageObjectType.FILE ? "file.delete" : "dir.delete", path.toString(), 204,
-                removed.bytes(), removed.objects() + " objects");
+        // no object id: the object is gone, as the ids of its earlier records are now
+        records.add("fs.delete", path.toString(), null, 204, removed.bytes(),
+                row.getType().name().toLowerCase(Locale.ROOT) + ", " + removed.objects() + " objects");
     }
 
     /** Replaces a node's metadata and/or enables or disables a file. */
@@ -258,7 +265,8 @@ public class StorageService {
             row.getMetadata().clear();
             row.getMetadata().putAll(metadata);
         }
-        records.add("object.update", path.toString(), 200, state == null ? "metadata" : "state=" + state);
+        records.add("fs.update", path.toString(), row.getId(), 200, 0,
+                (metadata == null ? "" : "metadata ") + (state == null ? "" : "state=" + state.name().toLowerCase(Locale.ROOT)));
         return Entry.of(path, row, null);
     }
 
@@ -275,10 +283,9 @@ public class StorageService {
         long newOwner = parent.getOwner().getId();
         if (oldOwner != newOwner) {
             TreeIndex.Usage usage = tree.usage(source);
-            namespace.requireRoom(newOwner, usage.bytes(), usage.objects());
+            quota.claim(newOwner, usage.bytes(), usage.objects());
+            quota.release(oldOwner, usage.bytes(), usage.objects());
             tree.changeOwner(source, parent.getOwner());
-            tree.adjustUsage(oldOwner, -usage.bytes(), -usage.objects());
-            tree.adjustUsage(newOwner, usage.bytes(), usage.objects());
         }
         source.setParent(parent);
         source.setName(to.name());
@@ -287,7 +294,7 @@ public class StorageService {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        records.add("move", from.toString(), 200, "to " + to);
+        records.add("fs.move", from.toString(), source.getId(), 200, 0, "to " + to);
         return new WriteResult(!replaced, source.getEtag(), source.getSize());
     }
 
@@ -300,30 +307,15 @@ public class StorageService {
         StorageObject source = placement.source();
         StorageObject parent = placement.parent();
         TreeIndex.Usage usage = tree.usage(source);
-        namespace.requireRoom(parent.getOwner().getId(), usage.bytes(), usage.objects());
+        quota.check(parent.getOwner().getId(), usage.bytes(), usage.objects());
         if (usage.objects() > SYNCHRONOUS_COPY) {
             long job = jobs.start("copy", usage.objects());
             executor.submit(() -> copyJob.run(job, from, to));
             return new CopyResult(false, job, usage);
         }
-        TreeIndex.Usage copied = copyNow(tree, namespace, copier, from, to, done -> { });
-        records.add("copy", from.toString(), 201, copied.bytes(), "to " + to);
+        TreeIndex.Usage copied = copier.copyTree(from, to, done -> { });
+        records.add("fs.copy", from.toString(), source.getId(), 201, copied.bytes(), "to " + to);
         return new CopyResult(true, null, copied);
-    }
-
-    /** Copies within the current transaction; the caller has checked paths, target and quota. */
-    static TreeIndex.Usage copyNow(TreeIndex tree, Namespace namespace, TreeCopier copier, StoragePath from,
-                                   StoragePath to, LongConsumer progress) {
-        tree.lockAccount(to.account());
-        StorageObject source = tree.get(from);
-        StorageObject parent = namespace.ensureDirectories(to.parent()).row();
-        if (tree.child(parent, to.name()) != null) {
-            throw new ConflictException("Something already exists at " + to);
-        }
-        TreeIndex.Usage copied = copier.copy(source, from, parent, to, progress);
-        tree.adjustUsage(tree.get(new StoragePath(to.account(), List.of())).getOwner().getId(), copied.bytes(),
-                copied.objects());
-        return copied;
     }
 
     /** The outcome of a copy: done now, or running as a job. */

@@ -14,6 +14,9 @@ import java.util.function.LongConsumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.cloudweb.ejb.data.TransactionHooks;
+import org.cloudweb.ejb.error.ConflictException;
+import org.cloudweb.ejb.error.QuotaExceededException;
+import org.cloudweb.ejb.quota.QuotaLedger;
 import org.cloudweb.persistence.storage.StorageObject;
 import org.cloudweb.persistence.storage.StorageObjectType;
 
@@ -36,6 +39,38 @@ public class TreeCopier {
 
     @Inject
     TransactionHooks hooks;
+
+    @Inject
+    TreeIndex tree;
+
+    @Inject
+    Namespace namespace;
+
+    @Inject
+    QuotaLedger quota;
+
+    /**
+     * Copies the tree at {@code from} to {@code to} (whose parents are made), holding the target account's
+     * lock. The whole copy is claimed from the target owner's quota before anything is written.
+     *
+     * @throws ConflictException       if something is at {@code to}
+     * @throws QuotaExceededException  if the copy does not fit
+     */
+    public TreeIndex.Usage copyTree(StoragePath from, StoragePath to, LongConsumer progress) {
+        tree.lockAccount(to.account());
+        StorageObject source = tree.get(from);
+        StorageObject parent = namespace.ensureDirectories(to.parent()).row();
+        if (tree.child(parent, to.name()) != null) {
+            throw new ConflictException("Something already exists at " + to);
+        }
+        long owner = parent.getOwner().getId();
+        TreeIndex.Usage claimed = tree.usage(source);
+        quota.claim(owner, claimed.bytes(), claimed.objects());
+        TreeIndex.Usage copied = copy(source, from, parent, to, progress);
+        // the source's account is not locked, so it may have changed in between: settle the difference
+        quota.claim(owner, copied.bytes() - claimed.bytes(), copied.objects() - claimed.objects());
+        return copied;
+    }
 
     /**
      * Copies {@code source} (at {@code from}) to {@code to}, below {@code targetParent}.

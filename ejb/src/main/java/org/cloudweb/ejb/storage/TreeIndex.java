@@ -13,7 +13,6 @@ import java.util.Map;
 import org.cloudweb.ejb.error.NotFoundException;
 import org.cloudweb.persistence.common.EnumLabels;
 import org.cloudweb.persistence.common.State;
-import org.cloudweb.persistence.quota.Quota;
 import org.cloudweb.persistence.storage.StorageObject;
 import org.cloudweb.persistence.storage.StorageObjectType;
 import org.cloudweb.persistence.user.User;
@@ -119,7 +118,7 @@ public class TreeIndex {
     public List<Entry> listing(long parentId, StoragePath path, String prefix, String marker, int limit) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
-                SELECT name, type, size, etag, content_type, state, modified_at FROM stobj
+                SELECT name, type, size, etag, content_type, state, modified_at, id FROM stobj
                 WHERE parent_id = ?1 AND name > ?2 AND name LIKE ?3 ESCAPE '!'
                 ORDER BY name LIMIT ?4""").setParameter(1, parentId).setParameter(2, marker == null ? "" : marker)
                 .setParameter(3, escapeLike(prefix == null ? "" : prefix) + "%").setParameter(4, limit)
@@ -130,7 +129,7 @@ public class TreeIndex {
             String name = (String) row[0];
             Instant modified = row[6] instanceof LocalDateTime local ? local.toInstant(ZoneOffset.UTC)
                     : ((Timestamp) row[6]).toLocalDateTime().toInstant(ZoneOffset.UTC);
-            entries.add(new Entry(parent + "/" + name, name, EnumLabels.parse(StorageObjectType.class, (String) row[1]),
+            entries.add(new Entry(((Number) row[7]).longValue(), parent + "/" + name, name, EnumLabels.parse(StorageObjectType.class, (String) row[1]),
                     ((Number) row[2]).longValue(), (String) row[3], (String) row[4],
                     EnumLabels.parse(State.class, (String) row[5]), modified, Map.of(), null));
         }
@@ -198,14 +197,6 @@ public class TreeIndex {
                     .executeUpdate();
         }
         em.refresh(root);
-    }
-
-    /** Adds to (or, negative, takes from) a user's quota usage. */
-    public void adjustUsage(long userId, long bytes, long objects) {
-        if (bytes != 0 || objects != 0) {
-            em.createNamedQuery(Quota.ADJUST_USAGE).setParameter("bytes", bytes).setParameter("objects", objects)
-                    .setParameter("user", userId).executeUpdate();
-        }
     }
 
     private void deleteRows(List<Long> ids) {

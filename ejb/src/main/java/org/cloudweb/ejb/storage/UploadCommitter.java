@@ -11,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.time.Instant;
 import org.cloudweb.ejb.error.ConflictException;
 import org.cloudweb.ejb.error.QuotaExceededException;
+import org.cloudweb.ejb.quota.QuotaLedger;
 import org.cloudweb.ejb.record.RecordService;
 import org.cloudweb.ejb.security.ResourceFirewall;
 import org.cloudweb.ejb.security.Roles;
@@ -42,6 +43,9 @@ public class UploadCommitter {
     RecordService records;
 
     @Inject
+    QuotaLedger quota;
+
+    @Inject
     ResourceFirewall firewall;
 
     /**
@@ -52,7 +56,7 @@ public class UploadCommitter {
      */
     public long bytesAllowed(StoragePath path, long contentLength) {
         firewall.requireAccount(path.account());
-        long left = namespace.bytesLeft(tree.ownerOf(path.account()));
+        long left = quota.bytesLeft(tree.ownerOf(path.account()));
         if (left != Long.MAX_VALUE) {
             StorageObject replaced = tree.find(path); // a replace frees what the old file used
             if (replaced != null && replaced.getType() == StorageObjectType.FILE) {
@@ -79,7 +83,7 @@ public class UploadCommitter {
         boolean created = file == null;
         long owner = parent.getOwner().getId();
         long growth = blob.size() - (created ? 0 : file.getSize());
-        namespace.requireRoom(owner, growth, created ? 1 : 0);
+        quota.claim(owner, growth, created ? 1 : 0);
         if (created) {
             file = new StorageObject(parent, parent.getOwner(), path.name(), StorageObjectType.FILE);
             em.persist(file);
@@ -95,8 +99,7 @@ public class UploadCommitter {
             }
         }
         em.flush();
-        tree.adjustUsage(owner, growth, created ? 1 : 0);
-        records.add("file.put", path.toString(), created ? 201 : 204, blob.size(), null);
+        records.add("fs.put", path.toString(), file.getId(), created ? 201 : 204, blob.size(), null);
         try {
             blobs.install(blob, blobs.locate(path)); // last: everything before it can still roll back
         } catch (IOException e) {

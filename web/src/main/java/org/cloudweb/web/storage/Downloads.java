@@ -16,6 +16,8 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.StandardOpenOption;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.cloudweb.ejb.error.NotFoundException;
 import org.cloudweb.ejb.storage.Entry;
 import org.cloudweb.web.error.Problem;
@@ -26,6 +28,8 @@ import org.cloudweb.web.error.Problem;
  * happens meanwhile cannot mix two versions.
  */
 final class Downloads {
+
+    private static final Logger LOG = Logger.getLogger(Downloads.class.getName());
 
     private static final int BUFFER = 64 * 1024;
 
@@ -74,7 +78,12 @@ final class Downloads {
                 try (channel) {
                     copy(channel, start, length, out);
                 }
-                recorder.record(status, length);
+                try {
+                    recorder.record(status, length);
+                } catch (RuntimeException e) {
+                    // the bytes are out: a record that cannot be written must not turn the answer into an error
+                    LOG.log(Level.WARNING, "Download of {0} not recorded: {1}", new Object[] {entry.path(), e.toString()});
+                }
             }).build();
         } catch (IOException e) {
             closeQuietly(channel);

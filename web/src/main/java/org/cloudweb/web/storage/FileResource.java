@@ -88,7 +88,7 @@ public class FileResource {
             return Response.ok(ListingView.of(found), MediaType.APPLICATION_JSON).build();
         }
         return Downloads.respond(found.entry(), request, headers.getHeaderString("Range"), true,
-                (status, bytes) -> storage.recordDownload(path, status, bytes));
+                (status, bytes) -> storage.recordDownload(found.entry(), status, bytes));
     }
 
     @HEAD

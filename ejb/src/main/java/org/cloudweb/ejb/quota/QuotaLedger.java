@@ -1,0 +1,78 @@
+package org.cloudweb.ejb.quota;
+
+import jakarta.enterprise.context.Dependent;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import org.cloudweb.ejb.error.QuotaExceededException;
+import org.cloudweb.persistence.quota.Quota;
+
+/**
+ * Usage bookkeeping inside the caller's transaction. Growth is claimed by one conditional update, so the
+ * check and the change cannot be split by a concurrent writer: the row stays locked until the transaction
+ * ends, and the next writer checks against the usage this one left.
+ */
+@Dependent
+public class QuotaLedger {
+
+    // a parameter that is not positive never blocks: shrinking is always allowed, even over a lowered limit
+    private static final String CLAIM = "UPDATE quota SET used_bytes = used_bytes + ?1, used_objects = used_objects + ?2"
+            + " WHERE user_id = ?3"
+            + " AND (?1 <= 0 OR max_bytes IS NULL OR used_bytes + ?1 <= max_bytes)"
+            + " AND (?2 <= 0 OR max_objects IS NULL OR used_objects + ?2 <= max_objects)";
+
+    @PersistenceContext
+    EntityManager em;
+
+    /**
+     * Adds usage if the limits allow it.
+     *
+     * @throws QuotaExceededException if it would pass a limit; nothing is changed then
+     */
+    public void claim(long userId, long bytes, long objects) {
+        if (bytes == 0 && objects == 0) {
+            return;
+        }
+        int updated = em.createNativeQuery(CLAIM).setParameter(1, bytes).setParameter(2, objects)
+                .setParameter(3, userId).executeUpdate();
+        if (updated == 0 && em.find(Quota.class, userId) != null) {
+            throw new QuotaExceededException(bytes > 0
+                    ? "This needs " + bytes + " bytes" + (objects > 0 ? " and " + objects + " objects" : "")
+                    + " more than the quota leaves"
+                    : "This needs more objects than the quota allows");
+        }
+    }
+
+    /** Takes usage away (a delete, or the old owner's side of a move); never refused. */
+    public void release(long userId, long bytes, long objects) {
+        if (bytes != 0 || objects != 0) {
+            em.createNamedQuery(Quota.ADJUST_USAGE).setParameter("bytes", -bytes).setParameter("objects", -objects)
+                    .setParameter("user", userId).executeUpdate();
+        }
+    }
+
+    /**
+     * Checks without claiming, for failing early before long work (streaming a body, starting a copy job);
+     * the work claims when it commits.
+     *
+     * @throws QuotaExceededException if the usage already leaves no room for this much
+     */
+    public void check(long userId, long bytes, long objects) {
+        Quota quota = em.find(Quota.class, userId);
+        if (quota == null) {
+            return;
+        }
+        if (bytes > 0 && quota.getMaxBytes() != null && quota.getUsedBytes() + bytes > quota.getMaxBytes()) {
+            throw new QuotaExceededException("This needs " + bytes + " bytes more than the quota leaves");
+        }
+        if (objects > 0 && quota.getMaxObjects() != null && quota.getUsedObjects() + objects > quota.getMaxObjects()) {
+            throw new QuotaExceededException("This needs more objects than the quota allows");
+        }
+    }
+
+    /** Bytes still allowed for a user (Long.MAX_VALUE when unlimited). */
+    public long bytesLeft(long userId) {
+        Quota quota = em.find(Quota.class, userId);
+        return quota == null || quota.getMaxBytes() == null ? Long.MAX_VALUE
+                : Math.max(0, quota.getMaxBytes() - quota.getUsedBytes());
+    }
+}

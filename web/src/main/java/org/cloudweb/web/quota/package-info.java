@@ -1,0 +1,2 @@
+/** {@code /users/{id}/quota}: a user's limits and usage. */
+package org.cloudweb.web.quota;
