@@ -39,6 +39,10 @@ public final class ConfigKey<T> {
     /** The object limit of a new user's quota; null is unlimited. */
     public static final ConfigKey<Long> QUOTA_DEFAULT_MAX_OBJECTS = new ConfigKey<>("quota.default.max-objects",
             "a non-negative integer or null", null, ConfigKey::parseCount, Long::valueOf, String::valueOf);
+    /** How long records are kept (ISO-8601 duration, at least one hour); null keeps them forever. */
+    public static final ConfigKey<Duration> RECORDS_RETENTION = new ConfigKey<>("records.retention",
+            "an ISO-8601 duration of at least PT1H, or null to keep records forever", null,
+            ConfigKey::parseRetention, Duration::parse, Duration::toString);
     /**
      * Addresses of reverse proxies whose {@code X-Forwarded-For} is believed, so that records and login
      * throttling see the real client.
@@ -127,6 +131,18 @@ public final class ConfigKey<T> {
         try {
             Duration ttl = Duration.parse(text);
             return ttl.compareTo(Duration.ofSeconds(1)) >= 0 && ttl.compareTo(Duration.ofDays(365)) <= 0 ? ttl : null;
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    private static Duration parseRetention(Object value) {
+        if (!(value instanceof String text)) {
+            return null;
+        }
+        try {
+            Duration retention = Duration.parse(text);
+            return retention.compareTo(Duration.ofHours(1)) >= 0 ? retention : null;
         } catch (DateTimeParseException e) {
             return null;
         }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.cloudweb.ejb.error.NotFoundException;
 import org.cloudweb.persistence.common.EnumLabels;
+import org.cloudweb.persistence.common.LikePatterns;
 import org.cloudweb.persistence.common.State;
 import org.cloudweb.persistence.storage.StorageObject;
 import org.cloudweb.persistence.storage.StorageObjectType;
@@ -107,7 +108,7 @@ public class TreeIndex {
     public List<StorageObject> children(StorageObject parent, String prefix, String marker, int limit) {
         return em.createNamedQuery(StorageObject.CHILDREN, StorageObject.class).setParameter("parent", parent)
                 .setParameter("marker", marker == null ? "" : marker)
-                .setParameter("prefix", escapeLike(prefix == null ? "" : prefix) + "%")
+                .setParameter("prefix", LikePatterns.startingWith(prefix == null ? "" : prefix))
                 .setMaxResults(limit).getResultList();
     }
 
@@ -121,7 +122,7 @@ public class TreeIndex {
                 SELECT name, type, size, etag, content_type, state, modified_at, id FROM stobj
                 WHERE parent_id = ?1 AND name > ?2 AND name LIKE ?3 ESCAPE '!'
                 ORDER BY name LIMIT ?4""").setParameter(1, parentId).setParameter(2, marker == null ? "" : marker)
-                .setParameter(3, escapeLike(prefix == null ? "" : prefix) + "%").setParameter(4, limit)
+                .setParameter(3, LikePatterns.startingWith(prefix == null ? "" : prefix)).setParameter(4, limit)
                 .getResultList();
         String parent = path.toString();
         List<Entry> entries = new ArrayList<>(rows.size());
@@ -224,11 +225,6 @@ public class TreeIndex {
             json.append('"');
         }
         return json.append(']').toString();
-    }
-
-    /** LIKE pattern text matching {@code text} literally ('!' is the escape character). */
-    static String escapeLike(String text) {
-        return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
     }
 
     /** How many rows and bytes a subtree holds. */

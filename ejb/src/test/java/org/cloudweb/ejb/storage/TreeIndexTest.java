@@ -13,9 +13,4 @@ class TreeIndexTest {
         assertEquals("[\"photos\",\"say \\\"hi\\\"\",\"back\\\\slash\",\"caf\u00e9 \uD83D\uDE00\"]",
                 TreeIndex.jsonArray(List.of("photos", "say \"hi\"", "back\\slash", "caf\u00e9 \uD83D\uDE00")));
     }
-
-    @Test
-    void likePatternsMatchNamesLiterally() {
-        assertEquals("100!% sure!_really!!", TreeIndex.escapeLike("100% sure_really!"));
-    }
 }

@@ -11,16 +11,23 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Set;
+import org.cloudweb.ejb.config.ConfigKey;
+import org.cloudweb.ejb.config.ConfigService;
 import org.cloudweb.ejb.security.RequestOrigin;
 import org.cloudweb.ejb.security.Roles;
 import org.cloudweb.ejb.user.AuthenticatedUser;
 import org.cloudweb.ejb.user.TokenService;
 import org.cloudweb.web.error.Problem;
+import org.cloudweb.web.record.FailureRecorder;
 
 /**
- * Authenticates {@code Authorization: Bearer <token>} on every request. Without the header the request goes
+ * Notes where each request comes from (see {@link ClientAddresses}) and authenticates
+ * {@code Authorization: Bearer <token>}. Without the header the request goes
  * on anonymously (the services decide what anonymous callers may do); with a token that is unknown, expired,
  * revoked or whose user is disabled, it is answered 401 at once. Tokens are checked against the database on
  * every request, so logout and disabling take effect immediately.
@@ -37,9 +44,19 @@ public class BearerAuthenticationMechanism implements HttpAuthenticationMechanis
     @Inject
     RequestOrigin origin;
 
+    @Inject
+    ConfigService config;
+
+    @Inject
+    FailureRecorder failures;
+
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) {
+        String forwardedFor = request.getHeader("X-Forwarded-For");
+        // the setting is read only when a proxy header is there: plain requests cost no database read
+        List<String> trusted = forwardedFor == null ? List.of() : config.get(ConfigKey.TRUSTED_PROXIES);
+        origin.setClientAddress(ClientAddresses.resolve(request.getRemoteAddr(), forwardedFor, trusted));
         String token = bearerToken(request);
         if (token == null) {
             return context.doNothing();
@@ -47,6 +64,7 @@ public class BearerAuthenticationMechanism implements HttpAuthenticationMechanis
         AuthenticatedUser user = tokens.validate(token);
         if (user == null) {
             reject(response);
+            failures.refused(request.getMethod(), apiPath(request), asksForDirectory(request), 401, "unauthorized");
             return AuthenticationStatus.SEND_FAILURE;
         }
         origin.setUserId(user.id());
@@ -62,6 +80,26 @@ public class BearerAuthenticationMechanism implements HttpAuthenticationMechanis
         }
         return header.regionMatches(true, 0, PREFIX, 0, PREFIX.length()) ? header.substring(PREFIX.length()).strip()
                 : "";
+    }
+
+    /** Whether the query says {@code type=dir}; read from the query string, as reading parameters may eat a form body. */
+    private static boolean asksForDirectory(HttpServletRequest request) {
+        String query = request.getQueryString();
+        return query != null && Arrays.asList(query.split("&")).contains("type=dir");
+    }
+
+    /** The decoded path below {@code /api/v1}, or "" for a request elsewhere. */
+    private static String apiPath(HttpServletRequest request) {
+        String prefix = request.getContextPath() + "/api/v1/";
+        String raw = request.getRequestURI();
+        if (!raw.startsWith(prefix)) {
+            return "";
+        }
+        try {
+            return URI.create(raw.substring(prefix.length())).getPath(); // decodes %XX, leaves '+' alone
+        } catch (IllegalArgumentException malformed) {
+            return raw.substring(prefix.length());
+        }
     }
 
     private static void reject(HttpServletResponse response) {
