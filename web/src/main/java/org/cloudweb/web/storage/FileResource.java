@@ -71,7 +71,7 @@ public class FileResource {
         if (type != null && !"file".equals(type)) {
             throw new BadRequestException("type is 'dir' or 'file'");
         }
-        WriteResult result = storage.upload(path, body, new Upload(headers.getLength(), etagHeader(),
+        WriteResult result = storage.upload(path, body, new Upload(contentLength(), etagHeader(),
                 contentType(), metadataHeaders()));
         return Response.status(result.created() ? 201 : 204).tag(new EntityTag(result.etag())).build();
     }
@@ -120,6 +120,26 @@ public class FileResource {
     }
 
     /** The MD5 the client says it sends ({@code ETag}, quoted or not), or null. */
+    /**
+     * The announced body length, or -1 for a chunked body. Read here because the platform's own reading
+     * is an int and fails on bodies of 2 GiB and more.
+     */
+    private long contentLength() {
+        String header = headers.getHeaderString(HttpHeaders.CONTENT_LENGTH);
+        if (header == null) {
+            return -1;
+        }
+        try {
+            long length = Long.parseLong(header.strip());
+            if (length >= 0) {
+                return length;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw new BadRequestException("Content-Length must be a number of bytes");
+    }
+
     private String etagHeader() {
         String etag = headers.getHeaderString(HttpHeaders.ETAG);
         if (etag == null) {
