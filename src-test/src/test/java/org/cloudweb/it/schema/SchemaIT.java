@@ -45,7 +45,7 @@ class SchemaIT {
 
     @Test
     void migrationCreatedTheSchemaAtDeployment() throws SQLException {
-        assertEquals(List.of("1|true", "2|true"), rows("SELECT version, success FROM flyway_schema_history"
+        assertEquals(List.of("1|true", "2|true", "3|true"), rows("SELECT version, success FROM flyway_schema_history"
                 + " WHERE type = 'SQL' ORDER BY installed_rank"));
         assertTrue(rows("SELECT table_name FROM information_schema.tables WHERE table_schema = DATABASE()")
                 .containsAll(List.of("user", "token", "stobj", "stobj_meta", "quota", "record", "webconf", "job")));
