@@ -43,12 +43,16 @@ public class AuditTrail {
     @Inject
     RequestOrigin origin;
 
+    @Inject
+    PendingRecords pending;
+
     /** A page of records matching {@code filter}, older than the record the cursor names. */
     public RecordPage page(RecordFilter filter, String cursor, int limit) {
         if (limit < 1 || limit > MAX_PAGE) {
             throw new BadRequestException("limit must be from 1 to " + MAX_PAGE);
         }
         Where where = where(visible(filter));
+        pending.flush();
         if (cursor != null) {
             where.and("r.id < ?", parseCursor(cursor));
         }
@@ -75,6 +79,7 @@ public class AuditTrail {
             default -> throw new BadRequestException("groupBy must be 'action' or 'day'");
         };
         Where where = where(visible(filter));
+        pending.flush();
         Query query = em.createNativeQuery("SELECT " + key + " AS k, COUNT(*), COALESCE(SUM(r.bytes), 0)"
                 + " FROM record r" + where.sql() + " GROUP BY k ORDER BY k");
         @SuppressWarnings("unchecked")

@@ -35,6 +35,9 @@ public class RecordService {
     @Inject
     RequestOrigin origin;
 
+    @Inject
+    PendingRecords pending;
+
     /** A record of the current caller's action. */
     public void add(String action, String path, int status, String detail) {
         add(action, path, null, status, 0, detail);
@@ -47,6 +50,15 @@ public class RecordService {
     public void add(String action, String path, Long objectId, int status, long bytes, String detail) {
         em.persist(new AuditRecord(callerId(), action, clip(path, PATH_LENGTH), objectId, status, bytes,
                 clientAddress(), clip(detail, DETAIL_LENGTH)));
+    }
+
+    /**
+     * A record of a download by the current caller, written soon after in a batch (see {@link PendingRecords}):
+     * the download is not held up by a commit.
+     */
+    public void addDownload(String path, Long objectId, int status, long bytes) {
+        pending.add(new AuditRecord(callerId(), "fs.get", clip(path, PATH_LENGTH), objectId, status, bytes,
+                clientAddress(), null));
     }
 
     /** A record of an action by (or about) the given user. */

@@ -192,10 +192,11 @@ public class StorageService {
         return Entry.of(path, row, row.getType() == StorageObjectType.FILE ? blobs.locate(path) : null);
     }
 
-    /** A download is recorded once its bytes are sent. */
+    /** A download is recorded once its bytes are sent; the record is written in a later batch. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public void recordDownload(Entry file, int status, long bytes) {
         firewall.requireAccount(StoragePath.parse(file.path()).account());
-        records.add("fs.get", file.path(), file.id(), status, bytes, null);
+        records.addDownload(file.path(), file.id(), status, bytes);
     }
 
     /**

@@ -78,6 +78,7 @@ final class Downloads {
                 try (channel) {
                     copy(channel, start, length, out);
                 }
+                out.flush(); // the client has every byte before the record is written
                 try {
                     recorder.record(status, length);
                 } catch (RuntimeException e) {
