@@ -18,6 +18,8 @@ import org.cloudweb.persistence.record.AuditRecord;
  * Records of downloads, written shortly after the download in batches: a download changes nothing, so its
  * record has no transaction to join, and a commit of its own for every download would cost the caller more
  * than the download itself. Reading the trail writes what is pending first, so a node reads its own records.
+ * A download's record may therefore get a higher id than records of actions that followed it within the batch
+ * delay; its time is the download's.
  */
 @ApplicationScoped
 public class PendingRecords {
@@ -42,8 +44,11 @@ public class PendingRecords {
         }
     }
 
-    /** Writes everything pending now, in the caller's thread. */
-    public void flush() {
+    /**
+     * Writes everything pending now, in the caller's thread. One writer at a time: a reader's flush waits for
+     * a batch that is being written, so it never misses records still on their way to the table.
+     */
+    public synchronized void flush() {
         List<AuditRecord> batch = new ArrayList<>();
         for (AuditRecord record = queue.poll(); record != null; record = queue.poll()) {
             batch.add(record);
