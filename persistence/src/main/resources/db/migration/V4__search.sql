@@ -1,0 +1,53 @@
+-- Search by name, case-insensitive, over the whole tree.
+--
+-- Prefix and exact searches range-scan a lower-case copy of the name, kept by the database itself (a generated
+-- column: no writer can forget it). Substring searches look up trigrams: stobj_gram holds the CRC32 of each
+-- distinct three-character piece of every lower-case name, and a search intersects the rows of the trigrams of
+-- its query, then checks each candidate's real name (a CRC32 collision only costs a check, never a wrong hit).
+-- Triggers keep the trigrams right for every writer: JPA, the copier's INSERT … SELECT, bulk imports. Both
+-- the column and the triggers lower-case with the same function, LOWER() under utf8mb4_bin, and searches
+-- lower-case their query the same way, so Java and SQL never disagree about case.
+
+ALTER TABLE stobj
+    ADD COLUMN name_lc VARCHAR(255) CHARACTER SET utf8mb4 COLLATE utf8mb4_bin AS (LOWER(name)) STORED,
+    ADD KEY ix_stobj_owner_name_lc (owner_id, name_lc),
+    ADD KEY ix_stobj_name_lc (name_lc);
+
+-- The character positions of a name (at most 255 characters), to cut it into trigrams in SQL.
+CREATE TABLE gram_pos (
+    n SMALLINT UNSIGNED NOT NULL,
+    PRIMARY KEY (n)
+) ENGINE = InnoDB;
+
+INSERT INTO gram_pos (n)
+WITH RECURSIVE pos (n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM pos WHERE n < 255)
+SELECT n FROM pos;
+
+-- Clustered by trigram, so the rows of one trigram are read in stobj id order, which is the order substring
+-- results are paged in. The foreign key removes a row's trigrams with it (its index serves renames too).
+CREATE TABLE stobj_gram (
+    gram     INT UNSIGNED NOT NULL,
+    stobj_id BIGINT       NOT NULL,
+    PRIMARY KEY (gram, stobj_id),
+    KEY ix_stobj_gram_stobj (stobj_id),
+    CONSTRAINT fk_stobj_gram_stobj FOREIGN KEY (stobj_id) REFERENCES stobj (id) ON DELETE CASCADE
+) ENGINE = InnoDB;
+
+INSERT INTO stobj_gram (gram, stobj_id)
+SELECT DISTINCT CRC32(SUBSTRING(s.name_lc, p.n, 3)), s.id
+FROM stobj s JOIN gram_pos p ON p.n <= CHAR_LENGTH(s.name_lc) - 2;
+
+-- One statement each (no DELIMITER games): a rename drops the old trigrams before the row changes and adds
+-- the new ones after; other updates (size, owner, state, parent) leave the trigrams alone.
+CREATE TRIGGER stobj_gram_insert AFTER INSERT ON stobj FOR EACH ROW
+    INSERT INTO stobj_gram (gram, stobj_id)
+    SELECT DISTINCT CRC32(SUBSTRING(LOWER(NEW.name), p.n, 3)), NEW.id
+    FROM gram_pos p WHERE p.n <= CHAR_LENGTH(NEW.name) - 2;
+
+CREATE TRIGGER stobj_gram_rename_drop BEFORE UPDATE ON stobj FOR EACH ROW
+    DELETE FROM stobj_gram WHERE stobj_id = OLD.id AND NEW.name <> OLD.name;
+
+CREATE TRIGGER stobj_gram_rename_add AFTER UPDATE ON stobj FOR EACH ROW
+    INSERT INTO stobj_gram (gram, stobj_id)
+    SELECT DISTINCT CRC32(SUBSTRING(LOWER(NEW.name), p.n, 3)), NEW.id
+    FROM gram_pos p WHERE NEW.name <> OLD.name AND p.n <= CHAR_LENGTH(NEW.name) - 2;
