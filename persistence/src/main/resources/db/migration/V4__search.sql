@@ -37,17 +37,21 @@ INSERT INTO stobj_gram (gram, stobj_id)
 SELECT DISTINCT CRC32(SUBSTRING(s.name_lc, p.n, 3)), s.id
 FROM stobj s JOIN gram_pos p ON p.n <= CHAR_LENGTH(s.name_lc) - 2;
 
--- One statement each (no DELIMITER games): a rename drops the old trigrams before the row changes and adds
--- the new ones after; other updates (size, owner, state, parent) leave the trigrams alone.
+-- A rename replaces the trigrams; other updates (size, owner, state, parent) leave them alone. No BEFORE
+-- trigger: with one on stobj, MariaDB 11.4 refused INSERT … SELECT into stobj ("owner_id cannot be null").
 CREATE TRIGGER stobj_gram_insert AFTER INSERT ON stobj FOR EACH ROW
     INSERT INTO stobj_gram (gram, stobj_id)
     SELECT DISTINCT CRC32(SUBSTRING(LOWER(NEW.name), p.n, 3)), NEW.id
     FROM gram_pos p WHERE p.n <= CHAR_LENGTH(NEW.name) - 2;
 
-CREATE TRIGGER stobj_gram_rename_drop BEFORE UPDATE ON stobj FOR EACH ROW
-    DELETE FROM stobj_gram WHERE stobj_id = OLD.id AND NEW.name <> OLD.name;
-
-CREATE TRIGGER stobj_gram_rename_add AFTER UPDATE ON stobj FOR EACH ROW
-    INSERT INTO stobj_gram (gram, stobj_id)
-    SELECT DISTINCT CRC32(SUBSTRING(LOWER(NEW.name), p.n, 3)), NEW.id
-    FROM gram_pos p WHERE NEW.name <> OLD.name AND p.n <= CHAR_LENGTH(NEW.name) - 2;
+DELIMITER $$
+CREATE TRIGGER stobj_gram_rename AFTER UPDATE ON stobj FOR EACH ROW
+BEGIN
+    IF NEW.name <> OLD.name THEN
+        DELETE FROM stobj_gram WHERE stobj_id = OLD.id;
+        INSERT INTO stobj_gram (gram, stobj_id)
+        SELECT DISTINCT CRC32(SUBSTRING(LOWER(NEW.name), p.n, 3)), NEW.id
+        FROM gram_pos p WHERE p.n <= CHAR_LENGTH(NEW.name) - 2;
+    END IF;
+END$$
+DELIMITER ;
