@@ -76,9 +76,11 @@ sizes="$(db "SELECT table_name, ROUND((data_length + index_length) / 1048576) FR
          | awk '{ printf "%s %s MiB  ", $1, $2 }')"
 owner="$(db "SELECT id FROM user WHERE name = 'admin'")"
 
-# mode, query: the reference, the plain scan answering the same question (median of 3, ms)
+# mode, query[, under]: the reference, the plain scan answering the same question (median of 3, ms); below the
+# one directory, the scan of its children (it holds files only); below /admin/c, the scan of the account
 reference_ms() {
-  local mode=$1 q=$2 condition literal
+  local mode=$1 q=$2 below=${3:-} condition literal scope="owner_id = $owner"
+  [[ "$below" != "$under" ]] || scope="parent_id = $under_id"
   literal="${q//_/\\_}" # '_' matches itself only
   case "$mode" in
     prefix) condition="LOWER(name) LIKE '$literal%'" ;;
@@ -88,37 +90,51 @@ reference_ms() {
   for _ in 1 2 3; do
     "$HOME/.cache/cloudweb/mariadb-$(sed -n 's/^version=//p' "$repo/launcher/target/classes/org/cloudweb/launcher/db/mariadb.properties")/bin/mariadb" \
         --no-defaults --default-character-set=utf8mb4 --socket="$data/db/mariadb.sock" -uroot cloudweb -vvv \
-        -e "SELECT id, parent_id, name, type, size FROM stobj WHERE owner_id = $owner AND $condition LIMIT 101" \
+        -e "SELECT id, parent_id, name, type, size FROM stobj WHERE $scope AND $condition LIMIT 101" \
       | sed -n 's/.*rows\{0,1\} in set.*(\([0-9.]*\) sec).*/\1/p; s/^Empty set.*(\([0-9.]*\) sec).*/\1/p'
   done | sort -n | sed -n 2p | awk '{ printf "%.1f", $1 * 1000 }'
 }
 
+under="/admin/c/projects-$((dirs / 2))" # one directory of 999 files among $dirs
+under_id="$(db "SELECT d.id FROM stobj d JOIN stobj c ON d.parent_id = c.id JOIN stobj a ON c.parent_id = a.id
+                WHERE a.parent_id IS NULL AND a.name = 'admin' AND c.name = 'c' AND d.name = '${under##*/}'")"
 queries=(
-  "prefix|report|common: 20% of files"
-  "prefix|invoice_42-|medium: ≈ 1 in 10,000"
-  "prefix|zebra|rare: 1 in 50,000"
-  "prefix|nothing-like-this|absent"
-  "exact|readme.md|common: one per directory"
-  "exact|needle-in-haystack-😀.bin|one file"
-  "exact|missing.txt|absent"
-  "substring|port|common: 30% of files"
-  "substring|übers|common, non-ASCII: 1 in 6"
-  "substring|ce_4|medium: ≈ 1 in 90"
-  "substring|_42-|medium: ≈ 1 in 1,000, all directories"
-  "substring|report_99-copy|≈ 1 in 30,000, common trigrams"
-  "substring|quarterl|rare: 1 in 50,000"
-  "substring|haystack|one file"
-  "substring|qqxz|absent"
+  "prefix|report||common: 20% of files"
+  "prefix|invoice_42-||medium: ≈ 1 in 10,000"
+  "prefix|zebra||rare: 1 in 50,000"
+  "prefix|nothing-like-this||absent"
+  "exact|readme.md||common: one per directory"
+  "exact|needle-in-haystack-😀.bin||one file"
+  "exact|missing.txt||absent"
+  "substring|port||common: 30% of files"
+  "substring|übers||common, non-ASCII: 1 in 6"
+  "substring|ce_4||medium: ≈ 1 in 90"
+  "substring|_42-||medium: ≈ 1 in 1,000, all directories"
+  "substring|report_99-copy||≈ 1 in 30,000, common trigrams"
+  "substring|quarterl||rare: 1 in 50,000"
+  "substring|haystack||one file"
+  "substring|qqxz||absent"
+  "prefix|report|$under|under one directory: 20% of it"
+  "prefix|invoice_42-|$under|under one directory: none there"
+  "exact|readme.md|$under|under one directory: 1"
+  "substring|port|$under|under one directory: 30% of it"
+  "substring|haystack|$under|under one directory: 1"
+  "prefix|zebra|/admin/c|under the container (all): rare"
+  "substring|quarterl|/admin/c|under the container (all): rare"
+  "substring|port|/admin/c|under the container (all): common"
 )
 
 printf 'index: %s rows in stobj, %s in stobj_gram (%s); generated in %s s\n' "$rows" "$grams" "$sizes" "$generate_s"
-printf '%-10s %-28s %-40s %6s %6s %8s %8s %10s\n' mode q terms hits next p50_ms p95_ms scan_ms
+printf '%-10s %-28s %-44s %6s %6s %8s %8s %10s\n' mode q terms hits next p50_ms p95_ms scan_ms
 for entry in "${queries[@]}"; do
-  IFS='|' read -r mode q what <<<"$entry"
-  read -r hits next p50 p95 < <(python3 - "$port" "$token" "$mode" "$q" "$runs" <<'PY'
+  IFS='|' read -r mode q below what <<<"$entry"
+  read -r hits next p50 p95 < <(python3 - "$port" "$token" "$mode" "$q" "$runs" "$below" <<'PY'
 import http.client, json, sys, time, urllib.parse
-port, token, mode, q, runs = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4], int(sys.argv[5])
-path = "/api/v1/search?" + urllib.parse.urlencode({"q": q, "mode": mode, "limit": 100}, quote_via=urllib.parse.quote)
+port, token, mode, q, runs, below = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4], int(sys.argv[5]), sys.argv[6]
+parameters = {"q": q, "mode": mode, "limit": 100}
+if below:
+    parameters["under"] = below
+path = "/api/v1/search?" + urllib.parse.urlencode(parameters, quote_via=urllib.parse.quote, safe="/")
 connection = http.client.HTTPConnection("127.0.0.1", int(port))
 times = []
 for i in range(runs + 3):
@@ -137,6 +153,6 @@ print(len(page["results"]), "yes" if page["next"] else "no", "%.1f" % times[len(
       "%.1f" % times[min(len(times) - 1, int(len(times) * 0.95))])
 PY
 )
-  printf '%-10s %-28s %-40s %6s %6s %8s %8s %10s\n' "$mode" "$q" "$what" "$hits" "$next" "$p50" "$p95" \
-      "$(reference_ms "$mode" "$q")"
+  printf '%-10s %-28s %-44s %6s %6s %8s %8s %10s\n' "$mode" "$q" "$what" "$hits" "$next" "$p50" "$p95" \
+      "$(reference_ms "$mode" "$q" "$below")"
 done

@@ -56,13 +56,19 @@ public class SearchIndex {
      * Rows whose lower-case name starts with (or, {@code exact}, is) {@code lower}, after {@code after}, in
      * order of lower-case name and id.
      *
-     * @param owner only this user's rows, or null for all
+     * @param owner   only this user's rows, or null for all
+     * @param parents only the children of these rows, or null for all
      */
-    public List<Row> byName(Long owner, String lower, boolean exact, StorageObjectType type, SearchCursor after,
-                            int limit) {
-        Sql sql = new Sql("SELECT " + COLUMNS + " FROM stobj s FORCE INDEX ("
-                + (owner == null ? "ix_stobj_name_lc" : "ix_stobj_owner_name_lc") + ") WHERE ");
-        if (owner != null) {
+    public List<Row> byName(Long owner, List<Long> parents, String lower, boolean exact, StorageObjectType type,
+                            SearchCursor after, int limit) {
+        Sql sql;
+        if (parents != null) {
+            sql = new Sql("SELECT " + COLUMNS + " FROM stobj s WHERE s.parent_id IN (" + list(parents) + ") AND ");
+        } else {
+            sql = new Sql("SELECT " + COLUMNS + " FROM stobj s FORCE INDEX ("
+                    + (owner == null ? "ix_stobj_name_lc" : "ix_stobj_owner_name_lc") + ") WHERE ");
+        }
+        if (owner != null && parents == null) {
             sql.append("s.owner_id = ? AND ", owner);
         }
         if (exact) {
@@ -126,6 +132,39 @@ public class SearchIndex {
         return rows(sql);
     }
 
+    /** The substring matches among the children of {@code parents}, after id {@code after}, in id order. */
+    public List<Row> substringIn(List<Long> parents, String lower, StorageObjectType type, long after, int limit) {
+        Sql sql = new Sql("SELECT " + COLUMNS + " FROM stobj s WHERE s.parent_id IN (" + list(parents) + ")");
+        sql.append(" AND s.id > ? AND s.name_lc LIKE ? ESCAPE '!'", after, "%" + escapeLike(lower) + "%");
+        if (type != null) {
+            sql.append(" AND s.type = ?", EnumLabels.label(type));
+        }
+        return rows(sql.append(" ORDER BY s.id LIMIT ?", limit));
+    }
+
+    /**
+     * The row {@code root} and the containers and directories below it, if the subtree holds at most
+     * {@code bound} rows (else null): read level by level, never more than {@code bound + 1} rows in all.
+     */
+    public List<Long> smallSubtree(long root, int bound) {
+        List<Long> directories = new ArrayList<>(List.of(root));
+        List<Long> level = List.of(root);
+        int rows = 0;
+        while (!level.isEmpty()) {
+            @SuppressWarnings("unchecked")
+            List<Object[]> children = em.createNativeQuery("SELECT id, type FROM stobj WHERE parent_id IN ("
+                    + list(level) + ") LIMIT " + (bound - rows + 1)).getResultList();
+            rows += children.size();
+            if (rows > bound) {
+                return null;
+            }
+            level = children.stream().filter(child -> !"file".equals(child[1]))
+                    .map(child -> ((Number) child[0]).longValue()).toList();
+            directories.addAll(level);
+        }
+        return directories;
+    }
+
     /** The last id of a window of {@code source} (null if it is empty), and how many ids it held. */
     public WindowEnd windowEnd(Source source, long after, int window) {
         Sql sql = new Sql("SELECT MAX(w.id), COUNT(*) FROM (");
@@ -142,15 +181,13 @@ public class SearchIndex {
         if (ids.isEmpty()) {
             return Map.of();
         }
-        // ids are numbers read from the database: safe to write into the statement
-        String list = ids.stream().map(String::valueOf).collect(Collectors.joining(","));
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
                 WITH RECURSIVE up (id, parent_id, name) AS (
                     SELECT id, parent_id, name FROM stobj WHERE id IN (%s)
                     UNION
                     SELECT p.id, p.parent_id, p.name FROM up JOIN stobj p ON p.id = up.parent_id)
-                SELECT id, parent_id, name FROM up""".formatted(list)).getResultList();
+                SELECT id, parent_id, name FROM up""".formatted(list(ids))).getResultList();
         Map<Long, Node> nodes = new HashMap<>(rows.size() * 2);
         for (Object[] row : rows) {
             nodes.put(((Number) row[0]).longValue(),
@@ -172,6 +209,11 @@ public class SearchIndex {
                     EnumLabels.parse(State.class, (String) row[8]), modified));
         }
         return found;
+    }
+
+    /** Ids for an IN list: numbers read from the database, safe to write into a statement. */
+    private static String list(Collection<Long> ids) {
+        return ids.stream().map(String::valueOf).collect(Collectors.joining(","));
     }
 
     /** LIKE pattern text matching {@code text} literally ('!' is the escape character). */

@@ -166,7 +166,9 @@ class SearchApiIT extends SignedInApiTest {
         put("d0", "unmatched.txt");
 
         for (String[] query : List.of(new String[] {"q", "page-", "mode", "prefix"},
-                new String[] {"q", "GE-", "mode", "substring"}, new String[] {"q", "e", "mode", "substring"})) {
+                new String[] {"q", "GE-", "mode", "substring"}, new String[] {"q", "e", "mode", "substring"},
+                new String[] {"q", "page-", "mode", "prefix", "under", under()},
+                new String[] {"q", "GE-", "mode", "substring", "under", under()})) {
             for (int limit : List.of(1, 5, 23, 1000)) {
                 List<String> seen = new ArrayList<>();
                 String cursor = null;
