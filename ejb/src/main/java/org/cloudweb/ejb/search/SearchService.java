@@ -184,7 +184,8 @@ public class SearchService {
         int examined = 0;
         while (true) {
             long start = position;
-            int asked = limit - page.size() + 1;
+            // when ancestors filter the matches, ask for many at once: most may fall outside the subtree
+            int asked = scope.below() == null ? limit - page.size() + 1 : Math.max(limit + 1, UNDER_CHUNK);
             List<Row> rows = index.substring(driver, others, scope.owner(), prepared.lower(), type, start, window,
                     asked);
             Map<Long, Node> ancestry = index.ancestry(rows.stream().map(Row::id).toList());
