@@ -16,7 +16,8 @@ start_cloudweb() {
   (cd "$work" && CLOUDWEB_JAVA_OPTIONS="${1:-}" exec java -Dcloudweb.http.port="$port" \
       -Dcloudweb.admin.password="$password" -jar "$launcher" >"$work/cloudweb.log" 2>&1) &
   pid=$!
-  trap 'kill -TERM $pid 2>/dev/null; wait $pid 2>/dev/null; rm -rf "$work"' EXIT
+  # Java exits 143 on SIGTERM: without '|| true' errexit would end the trap before the clean-up
+  trap 'kill -TERM $pid 2>/dev/null; wait $pid 2>/dev/null || true; rm -rf "$work"' EXIT
   for _ in $(seq 1 300); do
     curl -fsS "http://127.0.0.1:$port/health" 2>/dev/null | grep -q '"status":"UP"' && break
     sleep 0.2

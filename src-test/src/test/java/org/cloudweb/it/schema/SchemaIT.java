@@ -45,10 +45,11 @@ class SchemaIT {
 
     @Test
     void migrationCreatedTheSchemaAtDeployment() throws SQLException {
-        assertEquals(List.of("1|true", "2|true", "3|true"), rows("SELECT version, success FROM flyway_schema_history"
+        assertEquals(List.of("1|true", "2|true", "3|true", "4|true"), rows("SELECT version, success FROM flyway_schema_history"
                 + " WHERE type = 'SQL' ORDER BY installed_rank"));
         assertTrue(rows("SELECT table_name FROM information_schema.tables WHERE table_schema = DATABASE()")
-                .containsAll(List.of("user", "token", "stobj", "stobj_meta", "quota", "record", "webconf", "job")));
+                .containsAll(List.of("user", "token", "stobj", "stobj_meta", "quota", "record", "webconf", "job",
+                        "stobj_gram", "gram_pos")));
     }
 
     @Test
@@ -83,10 +84,15 @@ class SchemaIT {
             assertEquals(chain.size(), fixture.countRows("stobj", "id", chain));
             assertEquals("ünïcödé 😀.txt", fixture.storedName(chain.get(chain.size() - 1)), "names round-trip as UTF-8");
 
+            assertTrue(fixture.countRows("stobj_gram", "stobj_id", chain.subList(1, chain.size())) > 0,
+                    "every name of three characters or more has trigrams");
+
             fixture.delete(chain.get(1)); // the container
 
             assertEquals(1, fixture.countRows("stobj", "id", chain), "only the account is left");
             assertEquals(0, fixture.countRows("stobj_meta", "stobj_id", chain), "metadata goes with its object");
+            assertEquals(0, fixture.countRows("stobj_gram", "stobj_id", List.of(chain.get(1))),
+                    "the trigrams of a deleted row go with it");
         } finally {
             fixture.deleteUser(user);
         }
