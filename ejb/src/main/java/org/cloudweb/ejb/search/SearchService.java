@@ -241,7 +241,7 @@ public class SearchService {
         for (int i = names.size() - 1; i >= 0; i--) {
             path.append('/').append(names.get(i));
         }
-        return new Entry(path.toString(), row.name(), row.type(), row.size(), row.etag(), row.contentType(),
+        return new Entry(row.id(), path.toString(), row.name(), row.type(), row.size(), row.etag(), row.contentType(),
                 row.state(), row.modifiedAt(), Map.of(), null);
     }
 
