@@ -20,7 +20,7 @@ class ConfigKeyTest {
         assertEquals(ConfigKey.TOKEN_TTL, ConfigKey.named("token.ttl").orElseThrow());
         assertTrue(ConfigKey.named("token.TTL").isEmpty());
         assertEquals(List.of("registration.open", "token.ttl", "quota.default.max-bytes", "quota.default.max-objects",
-                "http.trusted-proxies"), List.copyOf(ConfigKey.all().keySet()));
+                "records.retention", "http.trusted-proxies"), List.copyOf(ConfigKey.all().keySet()));
     }
 
     @Test
@@ -41,6 +41,18 @@ class ConfigKeyTest {
         IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
                 () -> ConfigKey.TOKEN_TTL.parse(ttl));
         assertTrue(error.getMessage().startsWith("token.ttl must be"), error.getMessage());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"PT59M", "PT0S", "-P1D", "30 days", ""})
+    void retentionsUnderAnHourAreRefused(String retention) {
+        assertThrows(IllegalArgumentException.class, () -> ConfigKey.RECORDS_RETENTION.parse(retention));
+    }
+
+    @Test
+    void recordsAreKeptForeverByDefault() {
+        assertNull(ConfigKey.RECORDS_RETENTION.parse(null));
+        assertEquals(Duration.ofDays(90), ConfigKey.RECORDS_RETENTION.parse("P90D"));
     }
 
     @Test
