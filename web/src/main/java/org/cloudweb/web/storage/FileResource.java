@@ -1,6 +1,6 @@
 package org.cloudweb.web.storage;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -44,7 +44,8 @@ import org.cloudweb.persistence.storage.StorageObjectType;
  * PATCH changes metadata and state, DELETE removes.
  */
 @Path("fs")
-@RequestScoped
+// one instance: a request-scoped one cost a bean and an EJB proxy per request; the @Context fields are proxies
+@ApplicationScoped
 public class FileResource {
 
     static final String META_PREFIX = "x-meta-";
