@@ -59,13 +59,14 @@ public class RecordService {
     }
 
     private Long callerId() {
-        Caller caller = firewall.caller();
-        if (caller.isAnonymous()) {
-            return null;
-        }
+        // the request's authenticated user is the caller: no need to ask the firewall, or the database
         Long authenticated = authenticatedUserId();
         if (authenticated != null) {
             return authenticated;
+        }
+        Caller caller = firewall.caller();
+        if (caller.isAnonymous()) {
+            return null;
         }
         return em.createNamedQuery(User.ID_BY_NAME, Long.class).setParameter("name", caller.name())
                 .getResultStream().findFirst().orElse(null);

@@ -22,6 +22,7 @@ import org.cloudweb.ejb.error.QuotaExceededException;
 import org.cloudweb.persistence.quota.Quota;
 import org.cloudweb.persistence.storage.StorageObject;
 import org.cloudweb.persistence.storage.StorageObjectType;
+import org.cloudweb.persistence.user.User;
 
 /**
  * Changes to the tree that touch the disk and the index together, inside the caller's transaction (which
@@ -54,7 +55,14 @@ public class Namespace {
      * @throws ConflictException if a file is in the way
      */
     public Directory ensureDirectories(StoragePath path) {
-        List<StorageObject> walked = tree.walk(path);
+        return ensureDirectories(path, tree.walk(path));
+    }
+
+    /**
+     * As {@link #ensureDirectories(StoragePath)}, given the rows along {@code path} as far as they exist (what
+     * {@link TreeIndex#walk} answers for it).
+     */
+    public Directory ensureDirectories(StoragePath path, List<StorageObject> walked) {
         if (walked.isEmpty()) {
             throw new NotFoundException("No account " + path.account());
         }
@@ -67,15 +75,14 @@ public class Namespace {
         int made = 0;
         for (int depth = walked.size() - 1; depth < path.names().size(); depth++) {
             StorageObjectType type = depth == 0 ? StorageObjectType.CONTAINER : StorageObjectType.DIR;
-            StorageObject directory = new StorageObject(parent, parent.getOwner(), path.names().get(depth), type);
+            StorageObject directory = new StorageObject(parent, owner(parent), path.names().get(depth), type);
             em.persist(directory);
             parent = directory;
             made++;
         }
         if (made > 0) {
-            requireRoom(parent.getOwner().getId(), 0, made);
+            claimRoom(parent.getOwnerId(), 0, made);
             em.flush();
-            tree.adjustUsage(parent.getOwner().getId(), 0, made);
             try {
                 blobs.createDirectories(blobs.locate(path));
             } catch (IOException e) {
@@ -108,12 +115,39 @@ public class Namespace {
         return usage;
     }
 
+    /**
+     * Adds to a user's usage what a change brings, checked against the limits in the same statement.
+     *
+     * @throws QuotaExceededException if it would pass the user's limits (nothing is added then)
+     */
+    public void claimRoom(long userId, long bytes, long objects) {
+        if (bytes == 0 && objects == 0) {
+            return;
+        }
+        while (!tree.claimUsage(userId, bytes, objects)) {
+            Quota quota = em.find(Quota.class, userId);
+            if (quota == null) {
+                return; // no quota row: nothing to count against
+            }
+            em.refresh(quota);
+            requireRoom(quota, bytes, objects); // says which limit, or finds room freed meanwhile: try again
+        }
+    }
+
+    /** The owner of a node, as a reference: a new child needs its id, not its row. */
+    public User owner(StorageObject node) {
+        return em.getReference(User.class, node.getOwnerId());
+    }
+
     /** @throws QuotaExceededException if adding this much would pass the user's limits */
     public void requireRoom(long userId, long bytes, long objects) {
         Quota quota = em.find(Quota.class, userId);
-        if (quota == null) {
-            return;
+        if (quota != null) {
+            requireRoom(quota, bytes, objects);
         }
+    }
+
+    private static void requireRoom(Quota quota, long bytes, long objects) {
         if (bytes > 0 && quota.getMaxBytes() != null && quota.getUsedBytes() + bytes > quota.getMaxBytes()) {
             throw new QuotaExceededException("This needs " + bytes + " bytes more than the quota leaves");
         }
