@@ -16,14 +16,16 @@ import java.util.Set;
 import org.cloudweb.ejb.security.RequestOrigin;
 import org.cloudweb.ejb.security.Roles;
 import org.cloudweb.ejb.user.AuthenticatedUser;
+import org.cloudweb.ejb.user.TokenCache;
 import org.cloudweb.ejb.user.TokenService;
 import org.cloudweb.web.error.Problem;
 
 /**
  * Authenticates {@code Authorization: Bearer <token>} on every request. Without the header the request goes
  * on anonymously (the services decide what anonymous callers may do); with a token that is unknown, expired,
- * revoked or whose user is disabled, it is answered 401 at once. Tokens are checked against the database on
- * every request, so logout and disabling take effect immediately.
+ * revoked or whose user is disabled, it is answered 401 at once. A token validated in the last seconds is
+ * taken from the {@link TokenCache}, which logout and every change of a user clear, so that these take effect
+ * on the next request; anything else is checked against the database.
  */
 @ApplicationScoped
 public class BearerAuthenticationMechanism implements HttpAuthenticationMechanism {
@@ -35,6 +37,9 @@ public class BearerAuthenticationMechanism implements HttpAuthenticationMechanis
     TokenService tokens;
 
     @Inject
+    TokenCache validated;
+
+    @Inject
     RequestOrigin origin;
 
     @Override
@@ -44,7 +49,10 @@ public class BearerAuthenticationMechanism implements HttpAuthenticationMechanis
         if (token == null) {
             return context.doNothing();
         }
-        AuthenticatedUser user = tokens.validate(token);
+        AuthenticatedUser user = validated.get(token);
+        if (user == null) {
+            user = tokens.validate(token);
+        }
         if (user == null) {
             reject(response);
             return AuthenticationStatus.SEND_FAILURE;
