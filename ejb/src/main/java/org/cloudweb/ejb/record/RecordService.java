@@ -4,15 +4,7 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
-import jakarta.enterprise.context.ContextNotActiveException;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
-import org.cloudweb.ejb.security.Caller;
-import org.cloudweb.ejb.security.RequestOrigin;
-import org.cloudweb.ejb.security.ResourceFirewall;
-import org.cloudweb.persistence.record.AuditRecord;
-import org.cloudweb.persistence.user.User;
 
 /**
  * Writes the audit trail. {@link #add} joins the caller's transaction, so a change and its record commit or
@@ -23,17 +15,8 @@ import org.cloudweb.persistence.user.User;
 @PermitAll
 public class RecordService {
 
-    private static final int DETAIL_LENGTH = 255;
-    private static final int PATH_LENGTH = 4096;
-
-    @PersistenceContext
-    EntityManager em;
-
     @Inject
-    ResourceFirewall firewall;
-
-    @Inject
-    RequestOrigin origin;
+    AuditTrail trail;
 
     /** A record of the current caller's action. */
     public void add(String action, String path, int status, String detail) {
@@ -42,53 +25,17 @@ public class RecordService {
 
     /** A record of the current caller's action that moved {@code bytes} (an upload, a download). */
     public void add(String action, String path, int status, long bytes, String detail) {
-        em.persist(new AuditRecord(callerId(), action, clip(path, PATH_LENGTH), null, status, bytes, clientAddress(),
-                clip(detail, DETAIL_LENGTH)));
+        trail.add(action, path, status, bytes, detail);
     }
 
     /** A record of an action by (or about) the given user. */
     public void addFor(Long userId, String action, String path, int status, String detail) {
-        em.persist(new AuditRecord(userId, action, clip(path, PATH_LENGTH), null, status, 0, clientAddress(),
-                clip(detail, DETAIL_LENGTH)));
+        trail.addFor(userId, action, path, status, detail);
     }
 
     /** A record that stays even though the caller's transaction is rolled back. */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void addFailure(Long userId, String action, String path, int status, String detail) {
-        addFor(userId, action, path, status, detail);
-    }
-
-    private Long callerId() {
-        // the request's authenticated user is the caller: no need to ask the firewall, or the database
-        Long authenticated = authenticatedUserId();
-        if (authenticated != null) {
-            return authenticated;
-        }
-        Caller caller = firewall.caller();
-        if (caller.isAnonymous()) {
-            return null;
-        }
-        return em.createNamedQuery(User.ID_BY_NAME, Long.class).setParameter("name", caller.name())
-                .getResultStream().findFirst().orElse(null);
-    }
-
-    private Long authenticatedUserId() {
-        try {
-            return origin.userId();
-        } catch (ContextNotActiveException outsideARequest) {
-            return null;
-        }
-    }
-
-    private String clientAddress() {
-        try {
-            return origin.clientAddress();
-        } catch (ContextNotActiveException outsideARequest) {
-            return null;
-        }
-    }
-
-    private static String clip(String text, int length) {
-        return text == null || text.length() <= length ? text : text.substring(0, length - 1) + "…";
+        trail.addFor(userId, action, path, status, detail);
     }
 }

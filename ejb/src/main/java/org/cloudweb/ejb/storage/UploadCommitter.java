@@ -12,7 +12,7 @@ import java.time.Instant;
 import java.util.List;
 import org.cloudweb.ejb.error.ConflictException;
 import org.cloudweb.ejb.error.QuotaExceededException;
-import org.cloudweb.ejb.record.RecordService;
+import org.cloudweb.ejb.record.AuditTrail;
 import org.cloudweb.ejb.security.ResourceFirewall;
 import org.cloudweb.ejb.security.Roles;
 import org.cloudweb.persistence.storage.StorageObject;
@@ -40,7 +40,7 @@ public class UploadCommitter {
     BlobStore blobs;
 
     @Inject
-    RecordService records;
+    AuditTrail records;
 
     @Inject
     ResourceFirewall firewall;
