@@ -1,7 +1,7 @@
 package org.cloudweb.web.storage;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
+import jakarta.ejb.EJB;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -50,7 +50,8 @@ public class FileResource {
 
     static final String META_PREFIX = "x-meta-";
 
-    @Inject
+    // @EJB, not @Inject: through a CDI proxy every call costs an exception inside Payara's EJB integration
+    @EJB
     StorageService storage;
 
     @Context
