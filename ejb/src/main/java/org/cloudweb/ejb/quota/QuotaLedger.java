@@ -14,12 +14,6 @@ import org.cloudweb.persistence.quota.Quota;
 @Dependent
 public class QuotaLedger {
 
-    // a parameter that is not positive never blocks: shrinking is always allowed, even over a lowered limit
-    private static final String CLAIM = "UPDATE quota SET used_bytes = used_bytes + ?1, used_objects = used_objects + ?2"
-            + " WHERE user_id = ?3"
-            + " AND (?1 <= 0 OR max_bytes IS NULL OR used_bytes + ?1 <= max_bytes)"
-            + " AND (?2 <= 0 OR max_objects IS NULL OR used_objects + ?2 <= max_objects)";
-
     @PersistenceContext
     EntityManager em;
 
@@ -32,8 +26,9 @@ public class QuotaLedger {
         if (bytes == 0 && objects == 0) {
             return;
         }
-        int updated = em.createNativeQuery(CLAIM).setParameter(1, bytes).setParameter(2, objects)
-                .setParameter(3, userId).executeUpdate();
+        // a number that is not positive never blocks: shrinking is allowed even over a lowered limit
+        int updated = em.createNamedQuery(Quota.CLAIM_USAGE).setParameter("bytes", bytes)
+                .setParameter("objects", objects).setParameter("user", userId).executeUpdate();
         if (updated == 0 && em.find(Quota.class, userId) != null) {
             throw new QuotaExceededException(bytes > 0
                     ? "This needs " + bytes + " bytes" + (objects > 0 ? " and " + objects + " objects" : "")

@@ -6,13 +6,7 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.context.ContextNotActiveException;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
-import org.cloudweb.ejb.security.Caller;
 import org.cloudweb.ejb.security.RequestOrigin;
-import org.cloudweb.ejb.security.ResourceFirewall;
-import org.cloudweb.persistence.record.AuditRecord;
-import org.cloudweb.persistence.user.User;
 
 /**
  * Writes the audit trail. {@link #add} joins the caller's transaction, so a change and its record commit or
@@ -23,91 +17,43 @@ import org.cloudweb.persistence.user.User;
 @PermitAll
 public class RecordService {
 
-    private static final int DETAIL_LENGTH = 255;
-    private static final int PATH_LENGTH = 4096;
-
-    @PersistenceContext
-    EntityManager em;
-
     @Inject
-    ResourceFirewall firewall;
+    AuditLog log;
 
     @Inject
     RequestOrigin origin;
 
-    @Inject
-    PendingRecords pending;
-
     /** A record of the current caller's action. */
     public void add(String action, String path, int status, String detail) {
-        add(action, path, null, status, 0, detail);
+        log.add(action, path, null, status, 0, detail);
     }
 
     /**
      * A record of the current caller's action on a stored object, which moved {@code bytes} (an upload, a
-     * download, a copy).
+     * copy).
      */
     public void add(String action, String path, Long objectId, int status, long bytes, String detail) {
-        em.persist(new AuditRecord(callerId(), action, clip(path, PATH_LENGTH), objectId, status, bytes,
-                clientAddress(), clip(detail, DETAIL_LENGTH)));
+        log.add(action, path, objectId, status, bytes, detail);
     }
 
-    /**
-     * A record of a download by the current caller, written soon after in a batch (see {@link PendingRecords}):
-     * the download is not held up by a commit.
-     */
+    /** A record of a download by the current caller, written soon after in a batch. */
     public void addDownload(String path, Long objectId, int status, long bytes) {
-        pending.add(new AuditRecord(callerId(), "fs.get", clip(path, PATH_LENGTH), objectId, status, bytes,
-                clientAddress(), null));
+        log.addDownload(path, objectId, status, bytes);
     }
 
     /** A record of an action by (or about) the given user. */
     public void addFor(Long userId, String action, String path, int status, String detail) {
-        em.persist(new AuditRecord(userId, action, clip(path, PATH_LENGTH), null, status, 0, clientAddress(),
-                clip(detail, DETAIL_LENGTH)));
+        log.addFor(userId, action, path, status, detail);
     }
 
     /** A record that stays even though the caller's transaction is rolled back. */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void addFailure(Long userId, String action, String path, int status, String detail) {
-        addFor(userId, action, path, status, detail);
+        log.addFor(userId, action, path, status, detail);
         try {
             origin.failureRecorded();
         } catch (ContextNotActiveException outsideARequest) {
             // nobody else would record it
         }
-    }
-
-    private Long callerId() {
-        Caller caller = firewall.caller();
-        if (caller.isAnonymous()) {
-            return null;
-        }
-        Long authenticated = authenticatedUserId();
-        if (authenticated != null) {
-            return authenticated;
-        }
-        return em.createNamedQuery(User.ID_BY_NAME, Long.class).setParameter("name", caller.name())
-                .getResultStream().findFirst().orElse(null);
-    }
-
-    private Long authenticatedUserId() {
-        try {
-            return origin.userId();
-        } catch (ContextNotActiveException outsideARequest) {
-            return null;
-        }
-    }
-
-    private String clientAddress() {
-        try {
-            return origin.clientAddress();
-        } catch (ContextNotActiveException outsideARequest) {
-            return null;
-        }
-    }
-
-    private static String clip(String text, int length) {
-        return text == null || text.length() <= length ? text : text.substring(0, length - 1) + "…";
     }
 }

@@ -1,8 +1,8 @@
 package org.cloudweb.ejb.storage;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -32,7 +32,9 @@ public class BlobStore {
     static final int BUFFER = 64 * 1024;
     private static final Logger LOG = Logger.getLogger(BlobStore.class.getName());
 
-    @Inject
+    // @EJB, not @Inject: through a CDI proxy every call (one per upload) costs an exception inside Payara's
+    // EJB integration
+    @EJB
     DataDirectory data;
 
     private Path temp;
@@ -93,7 +95,9 @@ public class BlobStore {
 
     /** Renames a received file into place, replacing what was there atomically, and syncs the directory. */
     public void install(Blob blob, Path target) throws IOException {
-        Files.createDirectories(target.getParent());
+        if (!Files.isDirectory(target.getParent())) { // createDirectories throws (and catches) when it exists
+            Files.createDirectories(target.getParent());
+        }
         Files.move(blob.file(), target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         syncDirectory(target.getParent());
     }

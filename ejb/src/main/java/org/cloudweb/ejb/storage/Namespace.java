@@ -21,6 +21,7 @@ import org.cloudweb.ejb.error.NotFoundException;
 import org.cloudweb.ejb.quota.QuotaLedger;
 import org.cloudweb.persistence.storage.StorageObject;
 import org.cloudweb.persistence.storage.StorageObjectType;
+import org.cloudweb.persistence.user.User;
 
 /**
  * Changes to the tree that touch the disk and the index together, inside the caller's transaction (which
@@ -56,7 +57,14 @@ public class Namespace {
      * @throws ConflictException if a file is in the way
      */
     public Directory ensureDirectories(StoragePath path) {
-        List<StorageObject> walked = tree.walk(path);
+        return ensureDirectories(path, tree.walk(path));
+    }
+
+    /**
+     * As {@link #ensureDirectories(StoragePath)}, given the rows along {@code path} as far as they exist (what
+     * {@link TreeIndex#walk} answers for it).
+     */
+    public Directory ensureDirectories(StoragePath path, List<StorageObject> walked) {
         if (walked.isEmpty()) {
             throw new NotFoundException("No account " + path.account());
         }
@@ -68,11 +76,11 @@ public class Namespace {
         }
         int made = path.names().size() - (walked.size() - 1);
         if (made > 0) {
-            quota.claim(parent.getOwner().getId(), 0, made);
+            quota.claim(parent.getOwnerId(), 0, made);
         }
         for (int depth = walked.size() - 1; depth < path.names().size(); depth++) {
             StorageObjectType type = depth == 0 ? StorageObjectType.CONTAINER : StorageObjectType.DIR;
-            StorageObject directory = new StorageObject(parent, parent.getOwner(), path.names().get(depth), type);
+            StorageObject directory = new StorageObject(parent, owner(parent), path.names().get(depth), type);
             em.persist(directory);
             parent = directory;
         }
@@ -108,6 +116,11 @@ public class Namespace {
             hooks.afterCommit(() -> purge(trash));
         }
         return usage;
+    }
+
+    /** The owner of a node, as a reference: a new child needs its id, not its row. */
+    public User owner(StorageObject node) {
+        return em.getReference(User.class, node.getOwnerId());
     }
 
     static void requireContainerOrBelow(StoragePath path) {

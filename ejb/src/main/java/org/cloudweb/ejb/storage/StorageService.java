@@ -3,6 +3,7 @@ package org.cloudweb.ejb.storage;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.DeclareRoles;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJB;
 import jakarta.ejb.EJBException;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -55,7 +56,9 @@ public class StorageService {
     public static final int MAX_TREE_DEPTH = 10;
     public static final int MAX_TREE_NODES = 10_000;
 
-    @Inject
+    // @EJB, not @Inject, for the beans every upload calls: through a CDI proxy each call costs an exception
+    // inside Payara's EJB integration
+    @EJB
     ResourceFirewall firewall;
 
     @Inject
@@ -67,7 +70,7 @@ public class StorageService {
     @Inject
     BlobStore blobs;
 
-    @Inject
+    @EJB
     UploadCommitter committer;
 
     @Inject
@@ -121,10 +124,13 @@ public class StorageService {
             blobs.discard(blob);
             throw new ChecksumMismatchException("The ETag sent does not match the MD5 of the bytes received");
         }
+        boolean installed = false;
         try {
             for (int attempt = 1; ; attempt++) {
                 try {
-                    return committer.commit(path, blob, upload);
+                    WriteResult result = committer.commit(path, blob, upload);
+                    installed = true;
+                    return result;
                 } catch (EJBException e) {
                     // a concurrent upload made the same file or directory first: try again, now replacing it
                     if (attempt == COMMIT_ATTEMPTS || !isDuplicateKey(e)) {
@@ -133,7 +139,9 @@ public class StorageService {
                 }
             }
         } finally {
-            blobs.discard(blob); // gone already when installed
+            if (!installed) {
+                blobs.discard(blob); // may be gone already, if the failure came after installing it
+            }
         }
     }
 

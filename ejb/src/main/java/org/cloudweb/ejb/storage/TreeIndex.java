@@ -37,22 +37,19 @@ public class TreeIndex {
      * query whatever the depth.
      */
     public List<StorageObject> walk(StoragePath path) {
+        // the rows come whole with the walk: one round trip, not one more per level
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
+        List<StorageObject> rows = em.createNativeQuery("""
                 WITH RECURSIVE walk (id, depth) AS (
                     SELECT id, 0 FROM stobj WHERE parent_id IS NULL AND name = ?1
                     UNION ALL
                     SELECT s.id, walk.depth + 1 FROM walk JOIN stobj s ON s.parent_id = walk.id
                         AND s.name = JSON_VALUE(?2, CONCAT('$[', walk.depth, ']')) COLLATE utf8mb4_bin
                     WHERE walk.depth < ?3)
-                SELECT id, depth FROM walk ORDER BY depth""")
+                SELECT s.* FROM walk JOIN stobj s ON s.id = walk.id ORDER BY walk.depth""", StorageObject.class)
                 .setParameter(1, path.account()).setParameter(2, jsonArray(path.names()))
                 .setParameter(3, path.names().size()).getResultList();
-        List<StorageObject> found = new ArrayList<>();
-        for (Object[] row : rows) {
-            found.add(em.find(StorageObject.class, ((Number) row[0]).longValue()));
-        }
-        return found;
+        return rows;
     }
 
     /** The id of the user who owns an account. */
@@ -84,25 +81,24 @@ public class TreeIndex {
      * Locks an account row for a change of its tree's shape (a move, a delete, a copy, new directories) until
      * the transaction ends: such changes of one account take turns, briefly (bytes never stream meanwhile).
      */
-    public StorageObject lockAccount(String account) {
-        return lock(account, "FOR UPDATE");
+    public void lockAccount(String account) {
+        lock(account, "FOR UPDATE");
     }
 
     /**
      * Locks an account row shared, for storing a file: uploads run side by side, but not while the shape of
      * the tree changes. Two uploads of one path are ordered by the row (or unique key) they both write.
      */
-    public StorageObject lockAccountShared(String account) {
-        return lock(account, "LOCK IN SHARE MODE");
+    public void lockAccountShared(String account) {
+        lock(account, "LOCK IN SHARE MODE");
     }
 
-    private StorageObject lock(String account, String mode) {
+    private void lock(String account, String mode) {
         List<?> locked = em.createNativeQuery("SELECT id FROM stobj WHERE parent_id IS NULL AND name = ?1 " + mode)
                 .setParameter(1, account).getResultList();
         if (locked.isEmpty()) {
             throw new NotFoundException("No account " + account);
         }
-        return em.find(StorageObject.class, ((Number) locked.get(0)).longValue());
     }
 
     public List<StorageObject> children(StorageObject parent, String prefix, String marker, int limit) {

@@ -9,10 +9,11 @@ import jakarta.persistence.PersistenceContext;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
+import java.util.List;
 import org.cloudweb.ejb.error.ConflictException;
 import org.cloudweb.ejb.error.QuotaExceededException;
 import org.cloudweb.ejb.quota.QuotaLedger;
-import org.cloudweb.ejb.record.RecordService;
+import org.cloudweb.ejb.record.AuditLog;
 import org.cloudweb.ejb.security.ResourceFirewall;
 import org.cloudweb.ejb.security.Roles;
 import org.cloudweb.persistence.storage.StorageObject;
@@ -40,7 +41,7 @@ public class UploadCommitter {
     BlobStore blobs;
 
     @Inject
-    RecordService records;
+    AuditLog records;
 
     @Inject
     QuotaLedger quota;
@@ -75,17 +76,20 @@ public class UploadCommitter {
             Metadata.check(upload.metadata());
         }
         tree.lockAccountShared(path.account());
-        StorageObject parent = namespace.ensureDirectories(path.parent()).row();
-        StorageObject file = tree.child(parent, path.name());
+        // one walk finds the parents and the file itself, if it is there
+        List<StorageObject> walked = tree.walk(path);
+        StorageObject file = walked.size() == path.names().size() + 1 ? walked.get(walked.size() - 1) : null;
+        StorageObject parent = namespace.ensureDirectories(path.parent(),
+                file == null ? walked : walked.subList(0, walked.size() - 1)).row();
         if (file != null && file.getType() != StorageObjectType.FILE) {
             throw new ConflictException("A directory is in the way: " + path);
         }
         boolean created = file == null;
-        long owner = parent.getOwner().getId();
+        long owner = parent.getOwnerId();
         long growth = blob.size() - (created ? 0 : file.getSize());
         quota.claim(owner, growth, created ? 1 : 0);
         if (created) {
-            file = new StorageObject(parent, parent.getOwner(), path.name(), StorageObjectType.FILE);
+            file = new StorageObject(parent, namespace.owner(parent), path.name(), StorageObjectType.FILE);
             em.persist(file);
         }
         file.setSize(blob.size());

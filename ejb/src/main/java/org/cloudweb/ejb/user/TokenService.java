@@ -62,6 +62,9 @@ public class TokenService {
     @Inject
     ResourceFirewall firewall;
 
+    @Inject
+    TokenCache cache;
+
     /**
      * Checks the credentials and issues a token valid for {@code token.ttl}. Wrong e-mail and wrong password
      * get the same answer after the same work; repeated failures are throttled.
@@ -91,13 +94,18 @@ public class TokenService {
         return new IssuedToken(token, expiresAt, user);
     }
 
-    /** The user behind a token, or null if it is unknown, expired or its user is disabled. */
+    /**
+     * The user behind a token, or null if it is unknown, expired or its user is disabled. Read from the
+     * database; a valid answer is kept in the {@link TokenCache} for the following requests.
+     */
     @PermitAll
     public AuthenticatedUser validate(String token) {
-        if (token == null || token.isEmpty() || token.length() > 256) {
+        if (!plausible(token)) {
             return null;
         }
-        Token stored = em.createNamedQuery(Token.BY_HASH, Token.class).setParameter("hash", sha256(token))
+        long generation = cache.generation(); // before reading: a revocation from now on keeps this out of the cache
+        byte[] hash = sha256(token);
+        Token stored = em.createNamedQuery(Token.BY_HASH, Token.class).setParameter("hash", hash)
                 .getResultStream().findFirst().orElse(null);
         Instant now = Instant.now();
         if (stored == null || !now.isBefore(stored.getExpiresAt())) {
@@ -110,7 +118,10 @@ public class TokenService {
         if (stored.getLastUsedAt() == null || stored.getLastUsedAt().plus(LAST_USED_RESOLUTION).isBefore(now)) {
             stored.setLastUsedAt(now);
         }
-        return new AuthenticatedUser(user.getId(), user.getName(), user.getType() == UserType.ADMIN);
+        AuthenticatedUser authenticated = new AuthenticatedUser(user.getId(), user.getName(),
+                user.getType() == UserType.ADMIN);
+        cache.put(hash, authenticated, stored.getExpiresAt(), generation);
+        return authenticated;
     }
 
     /** Revokes the caller's token (the one the request was authenticated with). */
@@ -123,6 +134,7 @@ public class TokenService {
             throw new NotFoundException("No such token");
         }
         em.remove(stored);
+        cache.clearAfterCommit();
         records.addFor(stored.getUser().getId(), "logout", null, 204, null);
     }
 
@@ -131,6 +143,11 @@ public class TokenService {
     public int purgeExpired() {
         return em.createNamedQuery(Token.DELETE_EXPIRED).setParameter("now", Instant.now().minus(Duration.ofDays(1)))
                 .executeUpdate();
+    }
+
+    /** Whether a string could be a token at all (anything else is refused without a lookup). */
+    static boolean plausible(String token) {
+        return token != null && !token.isEmpty() && token.length() <= 256;
     }
 
     static byte[] sha256(String token) {

@@ -34,6 +34,9 @@ public class UserService {
     private static final Logger LOG = Logger.getLogger(UserService.class.getName());
     private static final int MAX_PAGE = 1000;
 
+    @Inject
+    TokenCache tokens;
+
     @PersistenceContext
     EntityManager em;
 
@@ -159,6 +162,7 @@ public class UserService {
             em.flush();
             em.createNamedQuery(Token.DELETE_OF_USER).setParameter("user", user).executeUpdate();
         }
+        tokens.clearAfterCommit(); // validations cached before this change may carry the old type or state
         records.addFor(user.getId(), "user.update", "/" + user.getName(), 200, changes + " by " + describe(caller));
         LOG.log(Level.INFO, "User {0} changed by {1}: {2}", new Object[] {user.getName(), describe(caller), changes});
         return user;
@@ -177,6 +181,7 @@ public class UserService {
         Caller caller = firewall.caller();
         records.addFor(null, "user.delete", "/" + user.getName(), 204, "user " + id + " by " + describe(caller));
         accounts.delete(user);
+        tokens.clearAfterCommit();
         LOG.log(Level.INFO, "User {0} deleted by {1}", new Object[] {user.getName(), describe(caller)});
     }
 

@@ -12,10 +12,16 @@ import jakarta.validation.constraints.PositiveOrZero;
 @Table(name = "quota")
 @NamedQuery(name = Quota.ADJUST_USAGE, query = "UPDATE Quota q SET q.usedBytes = q.usedBytes + :bytes,"
         + " q.usedObjects = q.usedObjects + :objects WHERE q.userId = :user")
+@NamedQuery(name = Quota.CLAIM_USAGE, query = "UPDATE Quota q SET q.usedBytes = q.usedBytes + :bytes,"
+        + " q.usedObjects = q.usedObjects + :objects WHERE q.userId = :user"
+        + " AND (:bytes <= 0 OR q.maxBytes IS NULL OR q.usedBytes + :bytes <= q.maxBytes)"
+        + " AND (:objects <= 0 OR q.maxObjects IS NULL OR q.usedObjects + :objects <= q.maxObjects)")
 public class Quota {
 
     /** Adds (or, with negative numbers, takes away) usage in the database, exact under concurrent writers. */
     public static final String ADJUST_USAGE = "Quota.adjustUsage";
+    /** Adds usage only if it stays within the limits: the check and the update in one statement. */
+    public static final String CLAIM_USAGE = "Quota.claimUsage";
 
     @Id
     @Column(name = "user_id")

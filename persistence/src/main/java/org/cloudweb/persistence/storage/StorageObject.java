@@ -57,6 +57,10 @@ public class StorageObject {
     @JoinColumn(name = "owner_id", nullable = false)
     private User owner;
 
+    /** The owner's id, readable without loading the owner (the association above writes the column). */
+    @Column(name = "owner_id", insertable = false, updatable = false)
+    private Long ownerId;
+
     /** At most 255 characters here; the 255-byte UTF-8 limit is checked where names enter the system. */
     @NotNull
     @Size(min = 1, max = 255)
@@ -105,6 +109,7 @@ public class StorageObject {
     public StorageObject(StorageObject parent, User owner, String name, StorageObjectType type) {
         this.parent = parent;
         this.owner = owner;
+        this.ownerId = owner.getId();
         this.name = name;
         this.type = type;
         this.createdAt = Instant.now();
@@ -125,6 +130,10 @@ public class StorageObject {
 
     public User getOwner() {
         return owner;
+    }
+
+    public Long getOwnerId() {
+        return ownerId;
     }
 
     public String getName() {

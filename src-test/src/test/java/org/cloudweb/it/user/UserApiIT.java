@@ -180,6 +180,7 @@ class UserApiIT extends SignedInApiTest {
     void disablingAUserRejectsTheirTokenAtOnceAndTheirLogins() {
         TestUser frank = TestUsers.create(admin, "frank");
         String token = api.login(frank.email(), frank.password());
+        assertEquals(200, api.as(token).get("users/me").statusCode(), "the token works until then");
 
         HttpResponse<String> disabled = admin.patch("users/" + frank.id(), json("state", "disabled"));
 
@@ -231,6 +232,30 @@ class UserApiIT extends SignedInApiTest {
         assertEquals(List.of("login null"), records, "the login record stays, without its user");
         assertProblem(admin.get("users/" + henry.id()), 404, "not_found");
         assertProblem(admin.delete("users/" + henry.id()), 404, "not_found");
+    }
+
+    @Test
+    void aDeletedUsersTokenIsRefusedAtOnce() {
+        TestUser judy = TestUsers.create(admin, "judy");
+        Api asJudy = api.as(api.login(judy.email(), judy.password()));
+        assertEquals(200, asJudy.get("users/me").statusCode());
+
+        assertEquals(204, admin.delete("users/" + judy.id()).statusCode());
+
+        assertProblem(asJudy.get("users/me"), 401, "unauthorized");
+    }
+
+    @Test
+    void aDemotedAdministratorLosesAdministrationAtOnce() {
+        TestUser kim = TestUsers.create(admin, "kim");
+        assertEquals(200, admin.patch("users/" + kim.id(), json("type", "admin")).statusCode());
+        Api asKim = api.as(api.login(kim.email(), kim.password()));
+        assertEquals(200, asKim.get("users").statusCode());
+
+        assertEquals("user", json(admin.patch("users/" + kim.id(), json("type", "user"))).getString("type"));
+
+        assertProblem(asKim.get("users"), 403, "forbidden");
+        assertEquals("user", json(asKim.get("users/me")).getString("type"), "the token itself still works");
     }
 
     @Test

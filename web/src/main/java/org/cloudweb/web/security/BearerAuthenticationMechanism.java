@@ -21,6 +21,7 @@ import org.cloudweb.ejb.config.ConfigService;
 import org.cloudweb.ejb.security.RequestOrigin;
 import org.cloudweb.ejb.security.Roles;
 import org.cloudweb.ejb.user.AuthenticatedUser;
+import org.cloudweb.ejb.user.TokenCache;
 import org.cloudweb.ejb.user.TokenService;
 import org.cloudweb.web.error.Problem;
 import org.cloudweb.web.record.FailureRecorder;
@@ -29,8 +30,9 @@ import org.cloudweb.web.record.FailureRecorder;
  * Notes where each request comes from (see {@link ClientAddresses}) and authenticates
  * {@code Authorization: Bearer <token>}. Without the header the request goes
  * on anonymously (the services decide what anonymous callers may do); with a token that is unknown, expired,
- * revoked or whose user is disabled, it is answered 401 at once. Tokens are checked against the database on
- * every request, so logout and disabling take effect immediately.
+ * revoked or whose user is disabled, it is answered 401 at once. A token validated in the last seconds is
+ * taken from the {@link TokenCache}, which logout and every change of a user clear, so that these take effect
+ * on the next request; anything else is checked against the database.
  */
 @ApplicationScoped
 public class BearerAuthenticationMechanism implements HttpAuthenticationMechanism {
@@ -40,6 +42,9 @@ public class BearerAuthenticationMechanism implements HttpAuthenticationMechanis
 
     @Inject
     TokenService tokens;
+
+    @Inject
+    TokenCache validated;
 
     @Inject
     RequestOrigin origin;
@@ -61,7 +66,10 @@ public class BearerAuthenticationMechanism implements HttpAuthenticationMechanis
         if (token == null) {
             return context.doNothing();
         }
-        AuthenticatedUser user = tokens.validate(token);
+        AuthenticatedUser user = validated.get(token);
+        if (user == null) {
+            user = tokens.validate(token);
+        }
         if (user == null) {
             reject(response);
             failures.refused(request.getMethod(), apiPath(request), asksForDirectory(request), 401, "unauthorized");

@@ -1,7 +1,7 @@
 package org.cloudweb.web.storage;
 
-import jakarta.enterprise.context.RequestScoped;
-import jakarta.inject.Inject;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ejb.EJB;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -44,12 +44,14 @@ import org.cloudweb.persistence.storage.StorageObjectType;
  * PATCH changes metadata and state, DELETE removes.
  */
 @Path("fs")
-@RequestScoped
+// one instance: a request-scoped one cost a bean and an EJB proxy per request; the @Context fields are proxies
+@ApplicationScoped
 public class FileResource {
 
     static final String META_PREFIX = "x-meta-";
 
-    @Inject
+    // @EJB, not @Inject: through a CDI proxy every call costs an exception inside Payara's EJB integration
+    @EJB
     StorageService storage;
 
     @Context
