@@ -3,6 +3,8 @@ package org.cloudweb.ejb.quota;
 import jakarta.enterprise.context.Dependent;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.util.List;
+import org.cloudweb.ejb.error.NotFoundException;
 import org.cloudweb.ejb.error.QuotaExceededException;
 import org.cloudweb.persistence.quota.Quota;
 
@@ -64,10 +66,20 @@ public class QuotaLedger {
         }
     }
 
-    /** Bytes still allowed for a user (Long.MAX_VALUE when unlimited). */
-    public long bytesLeft(long userId) {
-        Quota quota = em.find(Quota.class, userId);
-        return quota == null || quota.getMaxBytes() == null ? Long.MAX_VALUE
-                : Math.max(0, quota.getMaxBytes() - quota.getUsedBytes());
+    /**
+     * Bytes still allowed in an account (Long.MAX_VALUE when unlimited), read with one query.
+     *
+     * @throws NotFoundException if there is no such account
+     */
+    public long bytesLeftIn(String account) {
+        List<?> rows = em.createNativeQuery("SELECT q.max_bytes, q.used_bytes FROM stobj a"
+                + " LEFT JOIN quota q ON q.user_id = a.owner_id WHERE a.parent_id IS NULL AND a.name = ?1")
+                .setParameter(1, account).getResultList();
+        if (rows.isEmpty()) {
+            throw new NotFoundException("No account " + account);
+        }
+        Object[] row = (Object[]) rows.get(0);
+        return row[0] == null ? Long.MAX_VALUE
+                : Math.max(0, ((Number) row[0]).longValue() - ((Number) row[1]).longValue());
     }
 }

@@ -49,8 +49,6 @@ public class StorageService {
     public static final int MAX_LIST = 10_000;
     private static final Logger LOG = Logger.getLogger(StorageService.class.getName());
     private static final int COMMIT_ATTEMPTS = 3;
-    /** Uploads up to this size skip the quota check before streaming: the commit's check is exact anyway. */
-    private static final long SMALL_UPLOAD = 1024 * 1024;
     /** Copies of up to this many objects finish within the request; larger ones run as a job. */
     public static final int SYNCHRONOUS_COPY = 2_000;
     public static final int MAX_TREE_DEPTH = 10;
@@ -100,11 +98,9 @@ public class StorageService {
         if (path.names().size() < 2) {
             throw new BadRequestException("A file goes into a container: /account/container/file");
         }
-        // A small upload of known length streams at once; the commit checks its quota exactly. Anything else
-        // is checked against the quota before a byte is stored.
-        firewall.requireAccount(path.account());
-        boolean small = upload.contentLength() >= 0 && upload.contentLength() <= SMALL_UPLOAD;
-        long allowed = small ? upload.contentLength() : committer.bytesAllowed(path, upload.contentLength());
+        // checked before a byte is read: a known length that does not fit is refused at once, a chunked body is
+        // stopped where it passes what the quota leaves; the commit claims the exact size
+        long allowed = committer.bytesAllowed(path, upload.contentLength());
         BlobStore.Blob blob;
         try {
             blob = blobs.receive(body, allowed);

@@ -3,6 +3,8 @@ package org.cloudweb.ejb.storage;
 import jakarta.annotation.security.DeclareRoles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -51,15 +53,18 @@ public class UploadCommitter {
 
     /**
      * Lets the caller through the firewall and answers how many bytes the upload may bring: what the owner's
-     * quota leaves. One short transaction before the bytes stream.
+     * quota leaves, plus what a replaced file frees. Reads only, without a transaction, before the bytes stream.
      *
+     * @param contentLength the announced length, or -1 for a chunked body
      * @throws QuotaExceededException at once when the announced length does not fit
      */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public long bytesAllowed(StoragePath path, long contentLength) {
         firewall.requireAccount(path.account());
-        long left = quota.bytesLeft(tree.ownerOf(path.account()));
-        if (left != Long.MAX_VALUE) {
-            StorageObject replaced = tree.find(path); // a replace frees what the old file used
+        long left = quota.bytesLeftIn(path.account());
+        // the file being replaced matters only when the quota is tight: usually one query is enough
+        if (left != Long.MAX_VALUE && (contentLength < 0 || contentLength > left)) {
+            StorageObject replaced = tree.find(path);
             if (replaced != null && replaced.getType() == StorageObjectType.FILE) {
                 left += replaced.getSize();
             }
