@@ -122,7 +122,7 @@ public class SearchIndex {
             sql.append(" JOIN stobj_gram g" + i + " ON g" + i + ".gram = ? AND g" + i + ".stobj_id = w.id",
                     grams.get(i));
         }
-        sql.append(" JOIN stobj s ON s.id = w.id WHERE s.name_lc LIKE ? ESCAPE '!'", "%" + LikePatterns.startingWith(lower));
+        sql.append(" JOIN stobj s ON s.id = w.id WHERE s.name_lc LIKE ? ESCAPE '!'", "%" + LikePatterns.literal(lower) + "%");
         if (owner != null) {
             sql.append(" AND s.owner_id = ?", owner);
         }
@@ -136,7 +136,7 @@ public class SearchIndex {
     /** The substring matches among the children of {@code parents}, after id {@code after}, in id order. */
     public List<Row> substringIn(List<Long> parents, String lower, StorageObjectType type, long after, int limit) {
         Sql sql = new Sql("SELECT " + COLUMNS + " FROM stobj s WHERE s.parent_id IN (" + list(parents) + ")");
-        sql.append(" AND s.id > ? AND s.name_lc LIKE ? ESCAPE '!'", after, "%" + LikePatterns.startingWith(lower));
+        sql.append(" AND s.id > ? AND s.name_lc LIKE ? ESCAPE '!'", after, "%" + LikePatterns.literal(lower) + "%");
         if (type != null) {
             sql.append(" AND s.type = ?", EnumLabels.label(type));
         }

@@ -19,7 +19,6 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.LongConsumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.cloudweb.ejb.error.BadRequestException;
@@ -270,8 +269,9 @@ public class StorageService {
             row.getMetadata().clear();
             row.getMetadata().putAll(metadata);
         }
-        records.add("fs.update", path.toString(), row.getId(), 200, 0,
-                (metadata == null ? "" : "metadata ") + (state == null ? "" : "state=" + state.name().toLowerCase(Locale.ROOT)));
+        String detail = (metadata == null ? "" : "metadata ")
+                + (state == null ? "" : "state=" + state.name().toLowerCase(Locale.ROOT));
+        records.add("fs.update", path.toString(), row.getId(), 200, 0, detail.strip());
         return Entry.of(path, row, null);
     }
 
