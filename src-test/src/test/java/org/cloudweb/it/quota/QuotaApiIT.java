@@ -30,27 +30,20 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Stream;
-import org.cloudweb.it.support.Api;
-import org.cloudweb.it.support.SignedInApiTest;
+import org.cloudweb.it.support.OwnerApiTest;
 import org.cloudweb.it.support.TestDatabase;
-import org.cloudweb.it.support.TestUsers;
 import org.cloudweb.it.support.TestUsers.TestUser;
-import org.junit.jupiter.api.BeforeEach;
+import org.cloudweb.it.support.TestUsers;
 import org.junit.jupiter.api.Test;
 
 /** {@code /users/{id}/quota} and the usage that every change of the tree keeps exact. */
-class QuotaApiIT extends SignedInApiTest {
+class QuotaApiIT extends OwnerApiTest {
 
     private static final HttpClient CHUNKED = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
-    private TestUser owner;
-    private Api as;
-
-    @BeforeEach
-    void createOwner() {
-        owner = TestUsers.create(admin, "quota");
-        as = api.as(api.login(owner.email(), owner.password()));
-        assertEquals(201, as.bytes("PUT", fs(owner.name(), "box"), null).statusCode());
+    @Override
+    protected String container() {
+        return "box";
     }
 
     @Test

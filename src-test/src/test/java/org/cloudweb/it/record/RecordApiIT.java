@@ -21,23 +21,17 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.cloudweb.it.support.Api;
-import org.cloudweb.it.support.SignedInApiTest;
-import org.cloudweb.it.support.TestUsers;
+import org.cloudweb.it.support.OwnerApiTest;
 import org.cloudweb.it.support.TestUsers.TestUser;
-import org.junit.jupiter.api.BeforeEach;
+import org.cloudweb.it.support.TestUsers;
 import org.junit.jupiter.api.Test;
 
 /** {@code /records}: every change and download in the trail, failures too, each user seeing their own. */
-class RecordApiIT extends SignedInApiTest {
+class RecordApiIT extends OwnerApiTest {
 
-    private TestUser owner;
-    private Api as;
-
-    @BeforeEach
-    void createOwner() {
-        owner = TestUsers.create(admin, "rec");
-        as = api.as(api.login(owner.email(), owner.password()));
-        assertEquals(201, as.bytes("PUT", fs(owner.name(), "box"), null).statusCode());
+    @Override
+    protected String container() {
+        return "box";
     }
 
     @Test

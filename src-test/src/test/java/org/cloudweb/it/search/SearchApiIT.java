@@ -21,23 +21,17 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import org.cloudweb.it.support.Api;
-import org.cloudweb.it.support.SignedInApiTest;
-import org.cloudweb.it.support.TestUsers;
+import org.cloudweb.it.support.OwnerApiTest;
 import org.cloudweb.it.support.TestUsers.TestUser;
-import org.junit.jupiter.api.BeforeEach;
+import org.cloudweb.it.support.TestUsers;
 import org.junit.jupiter.api.Test;
 
 /** {@code GET /search}: modes, literal matching, filters, paging, changes of the tree, and who sees what. */
-class SearchApiIT extends SignedInApiTest {
+class SearchApiIT extends OwnerApiTest {
 
-    private TestUser owner;
-    private Api as;
-
-    @BeforeEach
-    void createOwnerWithAContainer() {
-        owner = TestUsers.create(admin, "search");
-        as = api.as(api.login(owner.email(), owner.password()));
-        assertEquals(201, as.bytes("PUT", fs(owner.name(), "box"), null).statusCode());
+    @Override
+    protected String container() {
+        return "box";
     }
 
     @Test

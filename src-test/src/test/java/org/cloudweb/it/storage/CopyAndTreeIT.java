@@ -18,13 +18,14 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import org.cloudweb.it.support.OwnerApiTest;
 import org.cloudweb.it.support.TestDatabase;
-import org.cloudweb.it.support.TestUsers;
 import org.cloudweb.it.support.TestUsers.TestUser;
+import org.cloudweb.it.support.TestUsers;
 import org.junit.jupiter.api.Test;
 
 /** Copies (at once and as a job) and the nested tree view. */
-class CopyAndTreeIT extends StorageApiTest {
+class CopyAndTreeIT extends OwnerApiTest {
 
     @Override
     protected String container() {

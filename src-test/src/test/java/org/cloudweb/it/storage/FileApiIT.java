@@ -26,13 +26,14 @@ import java.util.HexFormat;
 import java.util.List;
 import org.cloudweb.it.support.Api;
 import org.cloudweb.it.support.HttpJson;
+import org.cloudweb.it.support.OwnerApiTest;
 import org.cloudweb.it.support.TestDatabase;
-import org.cloudweb.it.support.TestUsers;
 import org.cloudweb.it.support.TestUsers.TestUser;
+import org.cloudweb.it.support.TestUsers;
 import org.junit.jupiter.api.Test;
 
 /** Files and directories over HTTP, checked against the bytes on disk and the index. */
-class FileApiIT extends StorageApiTest {
+class FileApiIT extends OwnerApiTest {
 
     @Override
     protected String container() {

@@ -24,10 +24,11 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.cloudweb.it.support.OwnerApiTest;
 import org.junit.jupiter.api.Test;
 
 /** The data path under stress: cut-off uploads, reads during a replace, concurrent writers. */
-class StreamingIT extends StorageApiTest {
+class StreamingIT extends OwnerApiTest {
 
     private static final int MIB = 1024 * 1024;
 

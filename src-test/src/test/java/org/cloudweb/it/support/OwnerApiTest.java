@@ -1,16 +1,13 @@
-package org.cloudweb.it.storage;
+package org.cloudweb.it.support;
 
 import static org.cloudweb.it.support.Api.fs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import org.cloudweb.it.support.Api;
-import org.cloudweb.it.support.SignedInApiTest;
-import org.cloudweb.it.support.TestUsers;
 import org.cloudweb.it.support.TestUsers.TestUser;
 import org.junit.jupiter.api.BeforeEach;
 
-/** The base of file API tests: a new user for each test, signed in as {@link #as}, with one container. */
-abstract class StorageApiTest extends SignedInApiTest {
+/** The base of API tests of one account: a new user for each test, signed in as {@link #as}, with one container. */
+public abstract class OwnerApiTest extends SignedInApiTest {
 
     protected TestUser owner;
     protected Api as;
