@@ -1,6 +1,7 @@
 /**
- * The host monitor: on every node, a non-persistent {@code @Schedule} timer polls OSHI and stores the host
- * inventory and its time series. The module is part of both deployables from the start so that the
- * monitoring work only adds beans here.
+ * The host monitor: on every node, a non-persistent EJB timer polls OSHI and stores the host's identity,
+ * inventory and time series ({@code host}, {@code host_*}, {@code stat_*}); admins read them through services
+ * here. Features: {@code host} (identity, registration, inventory), {@code stats} (sampling, rates, series) and
+ * {@code timer} (the tick that drives both).
  */
 package org.cloudweb.monitor;

@@ -50,6 +50,10 @@ public final class ConfigKey<T> {
     public static final ConfigKey<List<String>> TRUSTED_PROXIES = new ConfigKey<>("http.trusted-proxies",
             "a string of comma-separated IP addresses", List.of(), ConfigKey::parseAddresses,
             ConfigKey::parseAddresses, addresses -> String.join(",", addresses));
+    /** How often every node samples its host (ISO-8601 duration, 1 s to 1 h); read again at every tick. */
+    public static final ConfigKey<Duration> MONITOR_INTERVAL = new ConfigKey<>("monitor.interval",
+            "an ISO-8601 duration from PT1S to PT1H", Duration.ofSeconds(10), ConfigKey::parseInterval,
+            Duration::parse, Duration::toString);
 
     private final String name;
     private final String typeDescription;
@@ -143,6 +147,19 @@ public final class ConfigKey<T> {
         try {
             Duration retention = Duration.parse(text);
             return retention.compareTo(Duration.ofHours(1)) >= 0 ? retention : null;
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    private static Duration parseInterval(Object value) {
+        if (!(value instanceof String text)) {
+            return null;
+        }
+        try {
+            Duration interval = Duration.parse(text);
+            return interval.compareTo(Duration.ofSeconds(1)) >= 0 && interval.compareTo(Duration.ofHours(1)) <= 0
+                    && interval.getNano() == 0 ? interval : null;
         } catch (DateTimeParseException e) {
             return null;
         }

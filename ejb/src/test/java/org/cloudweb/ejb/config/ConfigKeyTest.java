@@ -20,7 +20,7 @@ class ConfigKeyTest {
         assertEquals(ConfigKey.TOKEN_TTL, ConfigKey.named("token.ttl").orElseThrow());
         assertTrue(ConfigKey.named("token.TTL").isEmpty());
         assertEquals(List.of("registration.open", "token.ttl", "quota.default.max-bytes", "quota.default.max-objects",
-                "records.retention", "http.trusted-proxies"), List.copyOf(ConfigKey.all().keySet()));
+                "records.retention", "http.trusted-proxies", "monitor.interval"), List.copyOf(ConfigKey.all().keySet()));
     }
 
     @Test
@@ -47,6 +47,18 @@ class ConfigKeyTest {
     @ValueSource(strings = {"PT59M", "PT0S", "-P1D", "30 days", ""})
     void retentionsUnderAnHourAreRefused(String retention) {
         assertThrows(IllegalArgumentException.class, () -> ConfigKey.RECORDS_RETENTION.parse(retention));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"PT0S", "PT0.5S", "PT1.5S", "PT2H", "10s"})
+    void monitorIntervalsAreWholeSecondsUpToAnHour(String interval) {
+        assertThrows(IllegalArgumentException.class, () -> ConfigKey.MONITOR_INTERVAL.parse(interval));
+    }
+
+    @Test
+    void hostsAreSampledEveryTenSecondsByDefault() {
+        assertEquals(Duration.ofSeconds(10), ConfigKey.MONITOR_INTERVAL.parse(null));
+        assertEquals(Duration.ofSeconds(2), ConfigKey.MONITOR_INTERVAL.parse("PT2S"));
     }
 
     @Test

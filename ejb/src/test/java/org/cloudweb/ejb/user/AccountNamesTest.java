@@ -16,7 +16,7 @@ class AccountNamesTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"", ".", "..", ".hidden", "a/b", "../etc", "a b", "ünïcode", "db", "DB",
-            "initial-admin-password", "tmp", "lost+found", "x1234567890123456789012345678901234567890123456789012345678901234"})
+            "initial-admin-password", "host-id", "tmp", "lost+found", "x1234567890123456789012345678901234567890123456789012345678901234"})
     void namesThatCannotBeAnAccountDirectoryAreRefused(String name) {
         assertNotNull(AccountNames.problem(name), name);
     }

@@ -45,11 +45,13 @@ class SchemaIT {
 
     @Test
     void migrationCreatedTheSchemaAtDeployment() throws SQLException {
-        assertEquals(List.of("1|true", "2|true", "3|true", "4|true"), rows("SELECT version, success FROM flyway_schema_history"
+        assertEquals(List.of("1|true", "2|true", "3|true", "4|true", "5|true"), rows("SELECT version, success FROM flyway_schema_history"
                 + " WHERE type = 'SQL' ORDER BY installed_rank"));
         assertTrue(rows("SELECT table_name FROM information_schema.tables WHERE table_schema = DATABASE()")
                 .containsAll(List.of("user", "token", "stobj", "stobj_meta", "quota", "record", "webconf", "job",
-                        "stobj_gram", "gram_pos")));
+                        "stobj_gram", "gram_pos", "host", "host_cpu", "host_mem", "host_net", "host_disk",
+                        "host_mount", "stat_cpu", "stat_mem", "stat_net", "stat_disk", "stat_storage",
+                        "stat_proc_io")));
     }
 
     @Test
@@ -64,6 +66,10 @@ class SchemaIT {
         assertEquals("CASCADE", rules.get("stobj_meta.fk_stobj_meta_stobj"));
         assertEquals("SET NULL", rules.get("record.fk_record_object"), "records outlive objects");
         assertEquals("SET NULL", rules.get("record.fk_record_user"), "records outlive users");
+        for (String inventory : List.of("cpu", "mem", "net", "disk", "mount")) {
+            assertEquals("CASCADE", rules.get("host_" + inventory + ".fk_host_" + inventory + "_host"),
+                    "a host's inventory goes with it");
+        }
     }
 
     @Test

@@ -1,0 +1,71 @@
+package org.cloudweb.monitor.stats;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The series of a host, by their name in the API: table, value columns, and the device column with the
+ * inventory table that names the devices (none for per-host series).
+ */
+public enum StatKind {
+    CPU("cpu", "stat_cpu", null, null, null, "busy_pm", "user_pm", "system_pm", "iowait_pm", "load1_centi"),
+    MEM("mem", "stat_mem", null, null, null, "total_kib", "available_kib", "swap_total_kib", "swap_used_kib"),
+    NET("net", "stat_net", "nic", "host_net", "nic_no", "rx_bytes_ps", "tx_bytes_ps", "rx_packets_ps",
+            "tx_packets_ps"),
+    DISK("disk", "stat_disk", "disk", "host_disk", "disk_no", "read_bytes_ps", "write_bytes_ps", "reads_ps",
+            "writes_ps"),
+    STORAGE("storage", "stat_storage", "mount", "host_mount", "mount_no", "total_mib", "used_mib", "free_mib",
+            "available_mib"),
+    PROC_IO("proc-io", "stat_proc_io", null, null, null, "read_bytes_ps", "write_bytes_ps", "cpu_pm", "rss_kib");
+
+    private final String apiName;
+    private final String table;
+    private final String deviceColumn;
+    private final String deviceTable;
+    private final String deviceNumberColumn;
+    private final List<String> columns;
+
+    StatKind(String apiName, String table, String deviceColumn, String deviceTable, String deviceNumberColumn,
+             String... columns) {
+        this.apiName = apiName;
+        this.table = table;
+        this.deviceColumn = deviceColumn;
+        this.deviceTable = deviceTable;
+        this.deviceNumberColumn = deviceNumberColumn;
+        this.columns = List.of(columns);
+    }
+
+    public static Optional<StatKind> named(String name) {
+        return Arrays.stream(values()).filter(k -> k.apiName.equals(name)).findFirst();
+    }
+
+    public String apiName() {
+        return apiName;
+    }
+
+    public List<String> columns() {
+        return columns;
+    }
+
+    String table() {
+        return table;
+    }
+
+    String deviceColumn() {
+        return deviceColumn;
+    }
+
+    String deviceTable() {
+        return deviceTable;
+    }
+
+    String deviceNumberColumn() {
+        return deviceNumberColumn;
+    }
+
+    /** The column naming a device in the inventory table ({@code name}, or {@code path} for mounts). */
+    String deviceNameColumn() {
+        return this == STORAGE ? "path" : "name";
+    }
+}

@@ -1,0 +1,101 @@
+package org.cloudweb.it.monitor;
+
+import static org.cloudweb.it.support.ProblemAssertions.assertProblem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import java.io.StringReader;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import org.cloudweb.it.support.HttpJson;
+import org.cloudweb.it.support.SignedInApiTest;
+import org.cloudweb.it.support.TestUsers;
+import org.cloudweb.it.support.TestUsers.TestUser;
+import org.junit.jupiter.api.Test;
+
+/** {@code /hosts} over HTTP: administrators see this host with its inventory and series; nobody else does. */
+class HostApiIT extends SignedInApiTest {
+
+    @Test
+    void anAdministratorSeesThisHostWithItsInventory() throws InterruptedException {
+        JsonObject host = awaitHost();
+
+        assertTrue(host.getBoolean("available"));
+        assertFalse(host.getString("name").isBlank());
+        assertTrue(host.getJsonNumber("memoryBytes").longValue() > 0);
+        assertTrue(Instant.parse(host.getString("lastSeen")).isAfter(Instant.now().minus(5, ChronoUnit.MINUTES)));
+
+        HttpResponse<String> response = admin.get("hosts/" + host.getInt("id"));
+        assertEquals(200, response.statusCode(), response.body());
+        JsonObject details = HttpJson.json(response);
+        assertEquals(host.getInt("id"), details.getJsonObject("host").getInt("id"));
+        JsonObject cpu = details.getJsonArray("cpus").getJsonObject(0);
+        assertTrue(cpu.getInt("threads") >= 1, cpu.toString());
+        assertTrue(details.getJsonArray("mounts").size() >= 1, "the file systems this host mounts");
+        for (JsonObject nic : details.getJsonArray("nics").getValuesAs(JsonObject.class)) {
+            assertFalse(nic.getString("name").isBlank());
+            assertTrue(nic.containsKey("ipv4") && nic.containsKey("mtu") && nic.containsKey("linkUp"), nic.toString());
+        }
+    }
+
+    @Test
+    void seriesAreServedPerKindWithTheirColumns() throws InterruptedException {
+        int id = awaitHost().getInt("id");
+
+        HttpResponse<String> response = admin.get("hosts/" + id + "/stats/mem");
+
+        assertEquals(200, response.statusCode(), response.body());
+        JsonObject series = HttpJson.json(response);
+        assertEquals("mem", series.getString("kind"));
+        assertEquals("total_kib", series.getJsonArray("columns").getString(0));
+        for (String kind : new String[] {"cpu", "net", "disk", "storage", "proc-io"}) {
+            assertEquals(200, admin.get("hosts/" + id + "/stats/" + kind + "?from=2020-01-01T00:00:00Z").statusCode(),
+                    kind);
+        }
+        assertProblem(admin.get("hosts/" + id + "/stats/temperature"), 404, "not_found");
+        assertProblem(admin.get("hosts/" + id + "/stats/cpu?from=yesterday"), 400, "bad_request");
+        assertProblem(admin.get("hosts/" + id + "/stats/cpu?from=2030-01-01T00:00:00Z&to=2020-01-01T00:00:00Z"),
+                400, "bad_request");
+        assertProblem(admin.get("hosts/65000/stats/cpu"), 404, "not_found");
+        assertProblem(admin.get("hosts/65000"), 404, "not_found");
+    }
+
+    @Test
+    void hostsAreForAdministratorsOnly() throws InterruptedException {
+        int id = awaitHost().getInt("id");
+        TestUser user = TestUsers.create(admin, "hosts");
+        var asUser = api.as(api.login(user.email(), user.password()));
+
+        assertProblem(asUser.get("hosts"), 403, "forbidden");
+        assertProblem(asUser.get("hosts/" + id), 403, "forbidden");
+        assertProblem(asUser.get("hosts/" + id + "/stats/cpu"), 403, "forbidden");
+        assertProblem(api.get("hosts"), 401, "unauthorized");
+    }
+
+    /** This host, once the monitor's first tick (a second after deployment) has registered it. */
+    private JsonObject awaitHost() throws InterruptedException {
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (true) {
+            HttpResponse<String> response = admin.get("hosts");
+            assertEquals(200, response.statusCode(), response.body());
+            JsonArray hosts;
+            try (JsonReader reader = Json.createReader(new StringReader(response.body()))) {
+                hosts = reader.readArray();
+            }
+            for (JsonObject host : hosts.getValuesAs(JsonObject.class)) {
+                if (!host.getString("name").equals("concurrent-test") && host.getBoolean("available")
+                        && host.containsKey("inventoryAt")) {
+                    return host;
+                }
+            }
+            assertTrue(System.nanoTime() < deadline, "no host registered: " + response.body());
+            Thread.sleep(500);
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package org.cloudweb.web.monitor;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import org.cloudweb.ejb.error.BadRequestException;
+import org.cloudweb.monitor.host.HostDetails;
+import org.cloudweb.monitor.host.HostService;
+import org.cloudweb.monitor.host.HostSummary;
+import org.cloudweb.monitor.stats.StatSeries;
+import org.cloudweb.monitor.stats.StatService;
+
+/**
+ * {@code GET /hosts} lists the hosts, {@code GET /hosts/{id}} shows one with its inventory, and
+ * {@code GET /hosts/{id}/stats/{kind}?from&to} answers its raw series (default: the last hour).
+ */
+@Path("hosts")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class HostResource {
+
+    @Inject
+    HostService hosts;
+
+    @Inject
+    StatService stats;
+
+    @GET
+    public List<HostSummary> list() {
+        return hosts.list();
+    }
+
+    @GET
+    @Path("{id:[0-9]{1,9}}")
+    public HostDetails get(@PathParam("id") int id) {
+        return hosts.get(id);
+    }
+
+    @GET
+    @Path("{id:[0-9]{1,9}}/stats/{kind}")
+    public StatSeries stats(@PathParam("id") int id, @PathParam("kind") String kind, @QueryParam("from") String from,
+                            @QueryParam("to") String to) {
+        return stats.series(id, kind, instant("from", from), instant("to", to));
+    }
+
+    private static Instant instant(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new BadRequestException(name + " must be an ISO-8601 instant such as 2026-01-31T12:00:00Z");
+        }
+    }
+}
