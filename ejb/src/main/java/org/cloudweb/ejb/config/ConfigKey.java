@@ -54,6 +54,14 @@ public final class ConfigKey<T> {
     public static final ConfigKey<Duration> MONITOR_INTERVAL = new ConfigKey<>("monitor.interval",
             "an ISO-8601 duration from PT1S to PT1H", Duration.ofSeconds(10), ConfigKey::parseInterval,
             Duration::parse, Duration::toString);
+    /** How long raw monitor samples are kept (ISO-8601 duration, at least one hour); pruned daily. */
+    public static final ConfigKey<Duration> MONITOR_RETENTION_RAW = new ConfigKey<>("monitor.retention.raw",
+            "an ISO-8601 duration of at least PT1H", Duration.ofDays(14), ConfigKey::parseRetention,
+            Duration::parse, Duration::toString);
+    /** How long hourly monitor rollups are kept (ISO-8601 duration, at least one hour); pruned daily. */
+    public static final ConfigKey<Duration> MONITOR_RETENTION_ROLLUPS = new ConfigKey<>("monitor.retention.rollups",
+            "an ISO-8601 duration of at least PT1H", Duration.ofDays(365), ConfigKey::parseRetention,
+            Duration::parse, Duration::toString);
 
     private final String name;
     private final String typeDescription;

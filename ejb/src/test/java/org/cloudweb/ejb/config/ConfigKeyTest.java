@@ -20,7 +20,8 @@ class ConfigKeyTest {
         assertEquals(ConfigKey.TOKEN_TTL, ConfigKey.named("token.ttl").orElseThrow());
         assertTrue(ConfigKey.named("token.TTL").isEmpty());
         assertEquals(List.of("registration.open", "token.ttl", "quota.default.max-bytes", "quota.default.max-objects",
-                "records.retention", "http.trusted-proxies", "monitor.interval"), List.copyOf(ConfigKey.all().keySet()));
+                "records.retention", "http.trusted-proxies", "monitor.interval", "monitor.retention.raw",
+                "monitor.retention.rollups"), List.copyOf(ConfigKey.all().keySet()));
     }
 
     @Test

@@ -48,11 +48,18 @@ public enum StatKind {
         return columns;
     }
 
-    String table() {
+    /** The raw table. */
+    public String table() {
         return table;
     }
 
-    String deviceColumn() {
+    /** The table of hourly rollups (V6): per value {@code <column>_min}, {@code _avg}, {@code _max}. */
+    public String hourlyTable() {
+        return table + "_hourly";
+    }
+
+    /** The device column of per-device kinds, or null. */
+    public String deviceColumn() {
         return deviceColumn;
     }
 

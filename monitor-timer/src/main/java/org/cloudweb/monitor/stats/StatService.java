@@ -25,7 +25,10 @@ import org.cloudweb.ejb.security.Roles;
 import org.cloudweb.monitor.MonitorException;
 import org.cloudweb.monitor.host.HostService;
 
-/** Raw series of a host for administrators; a range answers at most {@value #MAX_ROWS} rows. */
+/**
+ * Series of a host for administrators, from raw samples or hourly rollups (see {@link StatResolution}); a
+ * range answers at most {@value #MAX_ROWS} rows.
+ */
 @Stateless
 @DeclareRoles({Roles.ADMIN, Roles.USER})
 @RolesAllowed(Roles.ADMIN)
@@ -45,10 +48,11 @@ public class StatService {
      * @param kind the API name of a series kind
      * @param from start (inclusive); null is {@code to} minus one hour
      * @param to   end (exclusive); null is now
+     * @param step the bucket width (see {@link StatResolution}), or null
      * @throws NotFoundException   for an unknown host or kind
-     * @throws BadRequestException if {@code from} is not before {@code to}
+     * @throws BadRequestException if {@code from} is not before {@code to}, or for a step the range cannot give
      */
-    public StatSeries series(int hostId, String kind, Instant from, Instant to) {
+    public StatSeries series(int hostId, String kind, Instant from, Instant to, Duration step) {
         StatKind statKind = StatKind.named(kind)
                 .orElseThrow(() -> new NotFoundException("No series kind '" + abbreviate(kind) + "'"));
         Instant end = to != null ? to : Instant.now();
@@ -56,14 +60,41 @@ public class StatService {
         if (!start.isBefore(end)) {
             throw new BadRequestException("from must be before to");
         }
+        StatResolution resolution;
+        try {
+            resolution = StatResolution.choose(step, start, end);
+        } catch (IllegalArgumentException e) {
+            throw new BadRequestException(e.getMessage());
+        }
         if (!hosts.exists(hostId)) {
             throw new NotFoundException("No host " + hostId);
         }
         String device = statKind.deviceColumn();
-        String sql = "SELECT time, seq" + (device == null ? ", 0" : ", " + device) + ", "
-                + String.join(", ", statKind.columns()) + " FROM " + statKind.table()
-                + " WHERE host_id = ? AND time >= ? AND time < ? ORDER BY time, seq" + (device == null ? "" : ", " + device)
-                + " LIMIT " + (MAX_ROWS + 1);
+        long startSecond = Math.max(0, start.getEpochSecond());
+        long endSecond = Math.max(0, end.getEpochSecond() + (end.getNano() > 0 ? 1 : 0));
+        List<String> columns = resolution.raw() ? statKind.columns() : rollupColumns(statKind);
+        String sql;
+        if (resolution.raw()) {
+            sql = "SELECT time, seq" + (device == null ? ", 0" : ", " + device) + ", "
+                    + String.join(", ", statKind.columns()) + " FROM " + statKind.table()
+                    + " WHERE host_id = ? AND time >= ? AND time < ? ORDER BY time, seq"
+                    + (device == null ? "" : ", " + device) + " LIMIT " + (MAX_ROWS + 1);
+        } else {
+            long stepSeconds = resolution.stepSeconds();
+            startSecond -= startSecond % stepSeconds; // whole buckets, aligned on multiples of the step
+            List<String> values = new ArrayList<>();
+            for (String column : statKind.columns()) {
+                values.add("MIN(" + column + "_min)");
+                values.add("ROUND(SUM(" + column + "_avg * samples) / SUM(samples))");
+                values.add("MAX(" + column + "_max)");
+            }
+            String bucket = "hour - hour % " + stepSeconds;
+            sql = "SELECT " + bucket + " AS bucket, SUM(samples)" + (device == null ? ", 0" : ", " + device) + ", "
+                    + String.join(", ", values) + " FROM " + statKind.hourlyTable()
+                    + " WHERE host_id = ? AND hour >= ? AND hour < ? GROUP BY bucket"
+                    + (device == null ? "" : ", " + device) + " ORDER BY bucket" + (device == null ? "" : ", " + device)
+                    + " LIMIT " + (MAX_ROWS + 1);
+        }
         try (Connection c = db.getConnection()) {
             Map<Integer, String> names = deviceNames(c, statKind, hostId);
             Map<Integer, List<List<Long>>> points = new LinkedHashMap<>();
@@ -71,18 +102,18 @@ public class StatService {
             boolean truncated = false;
             try (PreparedStatement select = c.prepareStatement(sql)) {
                 select.setInt(1, hostId);
-                select.setLong(2, Math.max(0, start.getEpochSecond()));
-                select.setLong(3, Math.max(0, end.getEpochSecond() + (end.getNano() > 0 ? 1 : 0)));
+                select.setLong(2, startSecond);
+                select.setLong(3, endSecond);
                 try (ResultSet r = select.executeQuery()) {
                     while (r.next()) {
                         if (++rows > MAX_ROWS) {
                             truncated = true;
                             break;
                         }
-                        List<Long> point = new ArrayList<>(2 + statKind.columns().size());
+                        List<Long> point = new ArrayList<>(2 + columns.size());
                         point.add(r.getLong(1));
                         point.add(r.getLong(2));
-                        for (int i = 0; i < statKind.columns().size(); i++) {
+                        for (int i = 0; i < columns.size(); i++) {
                             point.add(r.getLong(4 + i));
                         }
                         points.computeIfAbsent(r.getInt(3), d -> new ArrayList<>()).add(point);
@@ -92,10 +123,21 @@ public class StatService {
             List<StatSeries.Series> series = new ArrayList<>();
             points.forEach((number, list) -> series.add(new StatSeries.Series(
                     device == null || number == 0 ? "total" : names.getOrDefault(number, "#" + number), list)));
-            return new StatSeries(hostId, statKind.apiName(), start, end, statKind.columns(), series, truncated);
+            return new StatSeries(hostId, statKind.apiName(), start, end, resolution.raw() ? "raw" : "hourly",
+                    resolution.raw() ? null : resolution.stepSeconds(), columns, series, truncated);
         } catch (SQLException e) {
             throw new MonitorException("Cannot read the " + statKind.apiName() + " series", e);
         }
+    }
+
+    private static List<String> rollupColumns(StatKind kind) {
+        List<String> columns = new ArrayList<>();
+        for (String column : kind.columns()) {
+            columns.add(column + "_min");
+            columns.add(column + "_avg");
+            columns.add(column + "_max");
+        }
+        return columns;
     }
 
     private static Map<Integer, String> deviceNames(Connection c, StatKind kind, int hostId) throws SQLException {

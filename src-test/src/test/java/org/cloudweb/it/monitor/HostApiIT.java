@@ -11,10 +11,13 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import java.io.StringReader;
 import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import org.cloudweb.it.support.HttpJson;
 import org.cloudweb.it.support.SignedInApiTest;
+import org.cloudweb.it.support.TestDatabase;
 import org.cloudweb.it.support.TestUsers;
 import org.cloudweb.it.support.TestUsers.TestUser;
 import org.junit.jupiter.api.Test;
@@ -64,6 +67,59 @@ class HostApiIT extends SignedInApiTest {
                 400, "bad_request");
         assertProblem(admin.get("hosts/65000/stats/cpu"), 404, "not_found");
         assertProblem(admin.get("hosts/65000"), 404, "not_found");
+    }
+
+    @Test
+    void aStepOfAnHourOrMoreIsAnsweredFromTheRollups() throws Exception {
+        int id = awaitHost().getInt("id");
+        long h0 = Instant.parse("2020-01-01T00:00:00Z").getEpochSecond();
+        try (Connection db = TestDatabase.connect()) {
+            // samples, busy min/avg/max, then user, system, iowait, load at 0
+            for (long[] row : new long[][] {{h0, 10, 100, 200, 300}, {h0 + 3600, 30, 400, 600, 900}}) {
+                try (PreparedStatement insert = db.prepareStatement("INSERT INTO stat_cpu_hourly VALUES (?, ?, ?, ?, ?,"
+                        + " ?, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)")) {
+                    insert.setInt(1, id);
+                    for (int i = 0; i < row.length; i++) {
+                        insert.setLong(i + 2, row[i]);
+                    }
+                    insert.executeUpdate();
+                }
+            }
+        }
+        try {
+            String range = "hosts/" + id + "/stats/cpu?from=2020-01-01T00:00:00Z&to=2020-01-02T00:00:00Z";
+
+            JsonObject hourly = HttpJson.json(admin.get(range + "&step=PT1H"));
+            assertEquals("hourly", hourly.getString("source"));
+            assertEquals(3600, hourly.getInt("step"));
+            assertEquals("busy_pm_min", hourly.getJsonArray("columns").getString(0));
+            assertEquals("[[" + h0 + ",10,100,200,300,0,0,0,0,0,0,0,0,0,0,0,0],[" + (h0 + 3600)
+                    + ",30,400,600,900,0,0,0,0,0,0,0,0,0,0,0,0]]",
+                    hourly.getJsonArray("series").getJsonObject(0).getJsonArray("points").toString());
+
+            JsonObject daily = HttpJson.json(admin.get(range + "&step=86400"));
+            assertEquals("[[" + h0 + ",40,100,500,900,0,0,0,0,0,0,0,0,0,0,0,0]]",
+                    daily.getJsonArray("series").getJsonObject(0).getJsonArray("points").toString(),
+                    "buckets combine hours: min of minima, average weighted by samples, max of maxima");
+
+            JsonObject longRange = HttpJson.json(admin.get("hosts/" + id + "/stats/cpu?from=2019-12-01T00:00:00Z"
+                    + "&to=2020-01-05T00:00:00Z"));
+            assertEquals("hourly", longRange.getString("source"), "ranges over 2 days come from the rollups");
+            assertEquals("raw", HttpJson.json(admin.get(range)).getString("source"));
+
+            assertProblem(admin.get(range + "&step=hourly"), 400, "bad_request");
+            assertProblem(admin.get(range + "&step=PT90M"), 400, "bad_request");
+            assertProblem(admin.get("hosts/" + id + "/stats/cpu?from=2019-12-01T00:00:00Z&to=2020-01-05T00:00:00Z"
+                    + "&step=PT10S"), 400, "bad_request");
+        } finally {
+            try (Connection db = TestDatabase.connect();
+                 PreparedStatement delete = db.prepareStatement(
+                         "DELETE FROM stat_cpu_hourly WHERE host_id = ? AND hour < ?")) {
+                delete.setInt(1, id);
+                delete.setLong(2, h0 + 86400);
+                delete.executeUpdate();
+            }
+        }
     }
 
     @Test

@@ -8,6 +8,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -15,12 +16,14 @@ import org.cloudweb.ejb.error.BadRequestException;
 import org.cloudweb.monitor.host.HostDetails;
 import org.cloudweb.monitor.host.HostService;
 import org.cloudweb.monitor.host.HostSummary;
+import org.cloudweb.monitor.stats.StatResolution;
 import org.cloudweb.monitor.stats.StatSeries;
 import org.cloudweb.monitor.stats.StatService;
 
 /**
  * {@code GET /hosts} lists the hosts, {@code GET /hosts/{id}} shows one with its inventory, and
- * {@code GET /hosts/{id}/stats/{kind}?from&to} answers its raw series (default: the last hour).
+ * {@code GET /hosts/{id}/stats/{kind}?from&to&step} answers its series (default: the last hour), raw or from
+ * the hourly rollups.
  */
 @Path("hosts")
 @RequestScoped
@@ -47,8 +50,16 @@ public class HostResource {
     @GET
     @Path("{id:[0-9]{1,9}}/stats/{kind}")
     public StatSeries stats(@PathParam("id") int id, @PathParam("kind") String kind, @QueryParam("from") String from,
-                            @QueryParam("to") String to) {
-        return stats.series(id, kind, instant("from", from), instant("to", to));
+                            @QueryParam("to") String to, @QueryParam("step") String step) {
+        return stats.series(id, kind, instant("from", from), instant("to", to), step(step));
+    }
+
+    private static Duration step(String value) {
+        try {
+            return StatResolution.parseStep(value);
+        } catch (IllegalArgumentException e) {
+            throw new BadRequestException(e.getMessage());
+        }
     }
 
     private static Instant instant(String name, String value) {

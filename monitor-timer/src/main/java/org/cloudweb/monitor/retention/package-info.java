@@ -1,0 +1,5 @@
+/**
+ * Retention of the series: a daily job removes raw samples and hourly rollups older than their settings, in
+ * bounded batches that each commit on their own.
+ */
+package org.cloudweb.monitor.retention;
