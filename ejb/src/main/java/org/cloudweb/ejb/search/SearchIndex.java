@@ -122,7 +122,8 @@ public class SearchIndex {
             sql.append(" JOIN stobj_gram g" + i + " ON g" + i + ".gram = ? AND g" + i + ".stobj_id = w.id",
                     grams.get(i));
         }
-        sql.append(" JOIN stobj s ON s.id = w.id WHERE s.name_lc LIKE ? ESCAPE '!'", "%" + LikePatterns.literal(lower) + "%");
+        sql.append(" JOIN stobj s ON s.id = w.id WHERE s.name_lc LIKE ? ESCAPE '!'",
+                "%" + LikePatterns.literal(lower) + "%");
         if (owner != null) {
             sql.append(" AND s.owner_id = ?", owner);
         }

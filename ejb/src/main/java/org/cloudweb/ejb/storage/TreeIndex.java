@@ -127,7 +127,8 @@ public class TreeIndex {
             Instant modified = row[6] instanceof LocalDateTime local ? local.toInstant(ZoneOffset.UTC)
                     : ((Timestamp) row[6]).toLocalDateTime().toInstant(ZoneOffset.UTC);
             entries.add(new Entry(((Number) row[7]).longValue(), parent + "/" + name, name,
-                    EnumLabels.parse(StorageObjectType.class, (String) row[1]), ((Number) row[2]).longValue(), (String) row[3], (String) row[4],
+                    EnumLabels.parse(StorageObjectType.class, (String) row[1]), ((Number) row[2]).longValue(),
+                    (String) row[3], (String) row[4],
                     EnumLabels.parse(State.class, (String) row[5]), modified, Map.of(), null));
         }
         return entries;
