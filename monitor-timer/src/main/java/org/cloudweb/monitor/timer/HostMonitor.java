@@ -30,6 +30,7 @@ import org.cloudweb.monitor.host.HostRegistry;
 import org.cloudweb.monitor.host.Inventory;
 import org.cloudweb.monitor.host.InventoryReader;
 import org.cloudweb.monitor.host.InventoryStore;
+import org.cloudweb.monitor.stats.LatestSample;
 import org.cloudweb.monitor.stats.Sample;
 import org.cloudweb.monitor.stats.Sampler;
 import org.cloudweb.monitor.stats.StatStore;
@@ -71,6 +72,9 @@ public class HostMonitor {
 
     @Inject
     StatStore stats;
+
+    @Inject
+    LatestSample latest;
 
     @Inject
     @ConfigProperty(name = "cloudweb.data.dir")
@@ -167,6 +171,7 @@ public class HostMonitor {
                 : Math.max(1, Math.round((nanos - lastTickNanos) / (double) scheduledInterval.toNanos()));
         lastTickNanos = nanos;
         stats.write(hostId, seq, sample, devices);
+        latest.set(sample);
         lastStoredSecond = now;
         if (hasUnknownDevice(sample)) {
             inventoryNanos = 0; // a device appeared: read the inventory at the next tick
