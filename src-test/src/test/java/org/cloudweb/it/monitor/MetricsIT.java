@@ -73,7 +73,8 @@ class MetricsIT extends SignedInApiTest {
             Map<String, Double> gauges = new HashMap<>();
             for (String line : scrape.body().split("\n")) {
                 Matcher m = LINE.matcher(line.trim());
-                if (m.matches() && (m.group(1).startsWith("cloudweb_host_") || m.group(1).startsWith("cloudweb_data_"))) {
+                String name = m.matches() ? m.group(1) : "";
+                if (name.startsWith("cloudweb_host_") || name.startsWith("cloudweb_data_")) {
                     gauges.put(m.group(1), Double.parseDouble(m.group(4)));
                 }
             }
