@@ -57,7 +57,8 @@ public class AuditLog {
                 clientAddress(), null));
     }
 
-    private Long callerId() {
+    /** The id of the current caller (null if anonymous), for records and for what they may read. */
+    Long callerId() {
         // the request's authenticated user is the caller: no need to ask the firewall, or the database
         Long authenticated = authenticatedUserId();
         if (authenticated != null) {

@@ -3,7 +3,6 @@ package org.cloudweb.ejb.record;
 import jakarta.annotation.security.DeclareRoles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
-import jakarta.enterprise.context.ContextNotActiveException;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -16,12 +15,11 @@ import java.util.ArrayList;
 import java.util.List;
 import org.cloudweb.ejb.error.BadRequestException;
 import org.cloudweb.ejb.error.ForbiddenException;
+import org.cloudweb.ejb.error.UnauthorizedException;
 import org.cloudweb.ejb.security.Caller;
-import org.cloudweb.ejb.security.RequestOrigin;
 import org.cloudweb.ejb.security.ResourceFirewall;
 import org.cloudweb.ejb.security.Roles;
 import org.cloudweb.persistence.common.LikePatterns;
-import org.cloudweb.persistence.user.User;
 
 /**
  * Reads the audit trail: users their own records, administrators everyone's. Pages go newest first by id,
@@ -41,7 +39,7 @@ public class AuditTrail {
     ResourceFirewall firewall;
 
     @Inject
-    RequestOrigin origin;
+    AuditLog log;
 
     @Inject
     PendingRecords pending;
@@ -94,22 +92,14 @@ public class AuditTrail {
         if (caller.admin()) {
             return filter;
         }
-        long self = callerId(caller);
-        if (filter.userId() != null && filter.userId() != self) {
+        Long self = log.callerId();
+        if (self == null) { // without an id the filter below would show everyone's records
+            throw new UnauthorizedException("This user no longer exists");
+        }
+        if (filter.userId() != null && !filter.userId().equals(self)) {
             throw new ForbiddenException("Users see only their own records");
         }
         return filter.forUser(self);
-    }
-
-    private long callerId(Caller caller) {
-        try {
-            if (origin.userId() != null) {
-                return origin.userId();
-            }
-        } catch (ContextNotActiveException outsideARequest) {
-            // look it up below
-        }
-        return em.createNamedQuery(User.ID_BY_NAME, Long.class).setParameter("name", caller.name()).getSingleResult();
     }
 
     private static Where where(RecordFilter filter) {
