@@ -12,6 +12,7 @@ import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -30,6 +31,7 @@ import org.cloudweb.monitor.host.HostRegistry;
 import org.cloudweb.monitor.host.Inventory;
 import org.cloudweb.monitor.host.InventoryReader;
 import org.cloudweb.monitor.host.InventoryStore;
+import org.cloudweb.monitor.stats.HostSampled;
 import org.cloudweb.monitor.stats.LatestSample;
 import org.cloudweb.monitor.stats.Sample;
 import org.cloudweb.monitor.stats.Sampler;
@@ -75,6 +77,9 @@ public class HostMonitor {
 
     @Inject
     LatestSample latest;
+
+    @Inject
+    Event<HostSampled> sampled;
 
     @Inject
     @ConfigProperty(name = "cloudweb.data.dir")
@@ -176,6 +181,7 @@ public class HostMonitor {
         if (hasUnknownDevice(sample)) {
             inventoryNanos = 0; // a device appeared: read the inventory at the next tick
         }
+        sampled.fire(new HostSampled(hostId, seq, sample));
     }
 
     private void refreshInventory() {
