@@ -11,6 +11,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.OptionalInt;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -82,6 +84,24 @@ public class HostRegistry {
             update.executeUpdate();
         } catch (SQLException e) {
             throw new MonitorException("Cannot mark the host unavailable", e);
+        }
+    }
+
+    /** The hosts no node has written since {@code cutoff}. */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public List<Integer> silentSince(Instant cutoff) {
+        try (Connection c = db.getConnection();
+             PreparedStatement select = c.prepareStatement("SELECT id FROM host WHERE last_seen < ?")) {
+            select.setTimestamp(1, Timestamp.from(cutoff));
+            List<Integer> ids = new ArrayList<>();
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    ids.add(rows.getInt(1));
+                }
+            }
+            return ids;
+        } catch (SQLException e) {
+            throw new MonitorException("Cannot list the silent hosts", e);
         }
     }
 

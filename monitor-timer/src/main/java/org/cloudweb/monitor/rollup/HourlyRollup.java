@@ -6,14 +6,17 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.cloudweb.monitor.host.HostRegistry;
 import org.cloudweb.monitor.timer.HostMonitor;
 
 /**
  * Rolls up the completed hours of this node's host, a few minutes after each hour. Every node does its own
- * host, so nodes never share work; the upserts make a repeated or overlapping run harmless all the same.
+ * host, and also the hosts no node has written for an hour (their node is gone, and their last hours would
+ * otherwise never be rolled up); the upserts make a repeated or overlapping run harmless.
  * After downtime it catches up at most {@value #MAX_HOURS_PER_RUN} hours per run, one transaction per hour.
  */
 @Singleton
@@ -21,6 +24,8 @@ import org.cloudweb.monitor.timer.HostMonitor;
 public class HourlyRollup {
 
     static final int MAX_HOURS_PER_RUN = 168;
+    /** A host not written for this long has no node left to roll its hours up. */
+    static final Duration SILENT = Duration.ofHours(1);
     private static final Logger LOG = Logger.getLogger(HourlyRollup.class.getName());
 
     @Inject
@@ -29,20 +34,37 @@ public class HourlyRollup {
     @Inject
     RollupWriter writer;
 
+    @Inject
+    HostRegistry registry;
+
     // not persistent: every node runs its own, and a missed run is caught up by the next
     @Schedule(hour = "*", minute = "2", persistent = false)
     void hourly() {
-        Integer hostId = monitor.hostId();
-        if (hostId == null) {
-            return;
-        }
         try {
-            catchUp(hostId, Instant.now());
+            run(Instant.now());
         } catch (RuntimeException e) {
             // the database may be briefly away: the next run starts where this one stopped
             LOG.log(Level.WARNING, "Hourly rollup failed: {0}", e.toString());
             LOG.log(Level.FINE, "Hourly rollup failure", e);
         }
+    }
+
+    /**
+     * One run: this node's host, then the silent ones.
+     *
+     * @return the number of hours rolled up
+     */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public int run(Instant now) {
+        int done = 0;
+        Integer own = monitor.hostId();
+        if (own != null) {
+            done += catchUp(own, now);
+        }
+        for (int silent : registry.silentSince(now.minus(SILENT))) {
+            done += catchUp(silent, now);
+        }
+        return done;
     }
 
     /**

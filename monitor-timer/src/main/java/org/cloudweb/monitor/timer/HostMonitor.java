@@ -23,10 +23,12 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import javax.sql.DataSource;
 import org.cloudweb.ejb.config.ConfigKey;
 import org.cloudweb.ejb.config.ConfigService;
 import org.cloudweb.monitor.host.DeviceNumbers;
 import org.cloudweb.monitor.host.HostIdentity;
+import org.cloudweb.monitor.host.HostLease;
 import org.cloudweb.monitor.host.HostRegistry;
 import org.cloudweb.monitor.host.Inventory;
 import org.cloudweb.monitor.host.InventoryReader;
@@ -49,7 +51,8 @@ import oshi.software.os.OperatingSystem;
  * {@code @Schedule}: each tick reads {@code monitor.interval} and schedules the next one on the next multiple of
  * it, so a changed setting applies at once and two ticks never overlap (the write lock covers the rare case of a
  * container retry). The first tick registers the host, writes its inventory and primes the counters; the
- * inventory is read again hourly, or earlier when a device appears.
+ * inventory is read again hourly, or earlier when a device appears. Of several nodes on one machine only the
+ * one holding the {@link HostLease} monitors; the others stand by and take over when it goes.
  */
 @Singleton
 @Startup
@@ -62,6 +65,9 @@ public class HostMonitor {
 
     @Resource
     TimerService timers;
+
+    @Resource(lookup = "java:app/jdbc/cloudweb")
+    DataSource db;
 
     @Inject
     ConfigService config;
@@ -89,6 +95,8 @@ public class HostMonitor {
     private SystemInfo system;
     private Sampler sampler;
     private HostIdentity.Key key;
+    private HostLease lease;
+    private boolean standingBy;
     private Integer hostId;
     private Inventory inventory;
     private DeviceNumbers devices = DeviceNumbers.NONE;
@@ -106,12 +114,15 @@ public class HostMonitor {
 
     @PreDestroy
     void stop() {
-        if (hostId != null) {
+        if (hostId != null && lease.held()) { // a node standing by leaves the host to the one monitoring it
             try {
                 registry.markUnavailable(hostId);
             } catch (RuntimeException e) {
                 LOG.log(Level.FINE, "Could not mark the host unavailable at shutdown", e);
             }
+        }
+        if (lease != null) {
+            lease.close();
         }
     }
 
@@ -144,14 +155,28 @@ public class HostMonitor {
     }
 
     private void register() {
-        HardwareAbstractionLayer hardware = system.getHardware();
-        OperatingSystem os = system.getOperatingSystem();
-        key = new HostIdentity(() -> hardware.getComputerSystem().getHardwareUUID(),
-                () -> hardware.getComputerSystem().getSerialNumber(), Path.of("/etc/machine-id"),
-                Path.of(dataDir)).find();
-        sampler = new Sampler(hardware.getProcessor(), hardware.getMemory(), os.getProcess(os.getProcessId()));
-        Inventory current = readInventory();
-        int id = registry.register(key, current.facts());
+        if (lease == null) {
+            HardwareAbstractionLayer hardware = system.getHardware();
+            OperatingSystem os = system.getOperatingSystem();
+            key = new HostIdentity(() -> hardware.getComputerSystem().getHardwareUUID(),
+                    () -> hardware.getComputerSystem().getSerialNumber(), Path.of("/etc/machine-id"),
+                    Path.of(dataDir)).find();
+            sampler = new Sampler(hardware.getProcessor(), hardware.getMemory(), os.getProcess(os.getProcessId()));
+            Inventory current = readInventory();
+            lease = new HostLease(db, registry.register(key, current.facts()));
+            inventory = current;
+        }
+        if (!lease.hold()) {
+            if (!standingBy) {
+                LOG.log(Level.INFO, "Host {0} is monitored by another node on this machine; this node stands by",
+                        lease.hostId());
+                standingBy = true;
+            }
+            return;
+        }
+        Inventory current = standingBy ? readInventory() : inventory; // it may have changed while standing by
+        standingBy = false;
+        int id = lease.hostId();
         devices = inventoryStore.replace(id, current);
         inventory = current;
         long[] last = stats.last(id);
@@ -165,6 +190,10 @@ public class HostMonitor {
     }
 
     private void sampleAndStore(Duration interval) {
+        if (!lease.hold()) {
+            hostId = null; // another node took over while this one could not reach the database: stand by
+            return;
+        }
         long nanos = System.nanoTime();
         if (nanos - inventoryNanos >= INVENTORY_NANOS) {
             refreshInventory();

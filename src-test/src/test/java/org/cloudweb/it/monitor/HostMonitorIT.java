@@ -1,6 +1,7 @@
 package org.cloudweb.it.monitor;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -21,6 +22,7 @@ import java.util.concurrent.Future;
 import javax.sql.DataSource;
 import org.cloudweb.it.support.Deployments;
 import org.cloudweb.monitor.host.HostIdentity;
+import org.cloudweb.monitor.host.HostLease;
 import org.cloudweb.monitor.host.HostRegistry;
 import org.cloudweb.monitor.host.Inventory;
 import org.cloudweb.monitor.timer.HostMonitor;
@@ -115,6 +117,30 @@ class HostMonitorIT {
             try (Connection db = dataSource.getConnection();
                  PreparedStatement delete = db.prepareStatement("DELETE FROM host WHERE identity_key = ?")) {
                 delete.setString(1, key.text());
+                delete.executeUpdate();
+            }
+        }
+    }
+
+    @Test
+    void onlyOneNodeOfAMachineMonitorsItsHostAndAnotherTakesOverWhenItGoes() throws Exception {
+        int monitored = awaitRegisteredHost();
+        HostLease secondNode = new HostLease(dataSource, monitored);
+        assertFalse(secondNode.hold(), "this server's monitor holds its host");
+
+        int other = registry.register(new HostIdentity.Key("generated", UUID.randomUUID().toString()),
+                new Inventory.Facts("lease-test", null, null, null, null, null, "test", 1L));
+        try (HostLease first = new HostLease(dataSource, other); HostLease second = new HostLease(dataSource, other)) {
+            assertTrue(first.hold());
+            assertTrue(first.hold(), "the holder keeps it");
+            assertFalse(second.hold(), "a second node stands by");
+            first.close();
+            assertTrue(second.hold(), "and takes over once the first gives it up");
+            assertFalse(first.hold());
+        } finally {
+            try (Connection db = dataSource.getConnection();
+                 PreparedStatement delete = db.prepareStatement("DELETE FROM host WHERE id = ?")) {
+                delete.setInt(1, other);
                 delete.executeUpdate();
             }
         }

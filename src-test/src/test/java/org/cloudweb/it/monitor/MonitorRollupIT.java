@@ -1,6 +1,7 @@
 package org.cloudweb.it.monitor;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
@@ -8,6 +9,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -132,6 +134,27 @@ class MonitorRollupIT {
         assertEquals(1, cpuRollups().size());
         assertEquals(2, rollup.catchUp(host, now), "the next run goes on where this one stopped, skipping empty hours");
         assertEquals(2, cpuRollups().size());
+    }
+
+    @Test
+    void theHoursOfAHostWhoseNodeIsGoneAreRolledUpByAnother() throws SQLException {
+        Instant now = Instant.now();
+        long current = Hours.hourOf(now.getEpochSecond());
+        try (Connection db = dataSource.getConnection()) {
+            cpu(db, current - 3 * 3600 + 5, 1, 40);
+            update(db, "UPDATE host SET last_seen = ? WHERE id = ?",
+                    Timestamp.from(Instant.ofEpochSecond(current - 3 * 3600 + 5)), host);
+        }
+
+        assertTrue(rollup.run(now) >= 1);
+        assertEquals(List.of(List.of(current - 3 * 3600, 1L, 40L, 40L, 40L, 4L, 4L, 4L)), cpuRollups());
+
+        try (Connection db = dataSource.getConnection()) {
+            cpu(db, current - 3600 + 5, 2, 60);
+            update(db, "UPDATE host SET last_seen = ? WHERE id = ?", Timestamp.from(now), host);
+        }
+        rollup.run(now);
+        assertEquals(1, cpuRollups().size(), "a host that writes again is left to its own node");
     }
 
     @Test
