@@ -62,6 +62,15 @@ public final class ConfigKey<T> {
     public static final ConfigKey<Duration> MONITOR_RETENTION_ROLLUPS = new ConfigKey<>("monitor.retention.rollups",
             "an ISO-8601 duration of at least PT1H", Duration.ofDays(365), ConfigKey::parseRetention,
             Duration::parse, Duration::toString);
+    /**
+     * The service checks every node runs against its own host, such as {@code process:mariadbd,tcp:127.0.0.1:3306}
+     * (see {@link MonitorCheck}); none by default.
+     */
+    public static final ConfigKey<List<String>> MONITOR_CHECKS = new ConfigKey<>("monitor.checks",
+            "a string of comma-separated checks, each process:<name> or tcp:<host>:<port>", List.of(),
+            ConfigKey::parseChecks, ConfigKey::parseChecks, checks -> String.join(",", checks));
+
+    private static final int MAX_STORED = 4000;
 
     private final String name;
     private final String typeDescription;
@@ -106,15 +115,18 @@ public final class ConfigKey<T> {
         if (value == null) {
             return defaultValue;
         }
+        String reason = "";
         try {
             T parsed = parser.apply(value);
             if (parsed != null) {
                 return parsed;
             }
+        } catch (Reason precise) {
+            reason = ": " + precise.getMessage();
         } catch (RuntimeException invalid) {
             // reported below, in the API's words
         }
-        throw new IllegalArgumentException(name + " must be " + typeDescription);
+        throw new IllegalArgumentException(name + " must be " + typeDescription + reason);
     }
 
     /** The stored text of a value. */
@@ -188,6 +200,32 @@ public final class ConfigKey<T> {
         boolean valid = addresses.stream().allMatch(a -> IPV4.matcher(a).matches()
                 || (a.contains(":") && IPV6.matcher(a).matches()));
         return valid ? addresses : null;
+    }
+
+    private static List<String> parseChecks(Object value) {
+        if (!(value instanceof String text)) {
+            return null;
+        }
+        List<String> checks;
+        try {
+            checks = MonitorCheck.parseList(text).stream().map(MonitorCheck::name).toList();
+        } catch (IllegalArgumentException e) {
+            throw new Reason(e.getMessage());
+        }
+        if (String.join(",", checks).length() > MAX_STORED) {
+            throw new Reason("at most " + MAX_STORED + " characters in all");
+        }
+        return checks;
+    }
+
+    /** What exactly is wrong with a value, when a parser can say more than the key's description. */
+    private static final class Reason extends RuntimeException {
+
+        private static final long serialVersionUID = 1L;
+
+        Reason(String message) {
+            super(message, null, false, false);
+        }
     }
 
     @Override

@@ -21,7 +21,7 @@ class ConfigKeyTest {
         assertTrue(ConfigKey.named("token.TTL").isEmpty());
         assertEquals(List.of("registration.open", "token.ttl", "quota.default.max-bytes", "quota.default.max-objects",
                 "records.retention", "http.trusted-proxies", "monitor.interval", "monitor.retention.raw",
-                "monitor.retention.rollups"), List.copyOf(ConfigKey.all().keySet()));
+                "monitor.retention.rollups", "monitor.checks"), List.copyOf(ConfigKey.all().keySet()));
     }
 
     @Test
@@ -90,5 +90,31 @@ class ConfigKeyTest {
         assertEquals(List.of(), ConfigKey.TRUSTED_PROXIES.parse(""));
         assertThrows(IllegalArgumentException.class, () -> ConfigKey.TRUSTED_PROXIES.parse("proxy.example.com"));
         assertThrows(IllegalArgumentException.class, () -> ConfigKey.TRUSTED_PROXIES.parse("256.1.1.1"));
+    }
+
+    @Test
+    void monitorChecksAreNoneByDefaultAndStoredInTheirWrittenForm() {
+        assertEquals(List.of(), ConfigKey.MONITOR_CHECKS.parse(null));
+        assertEquals(List.of(), ConfigKey.MONITOR_CHECKS.parse(""));
+        List<String> checks = ConfigKey.MONITOR_CHECKS.parse(" process:mariadbd , tcp:127.0.0.1:3306,tcp:[::1]:22");
+        assertEquals(List.of("process:mariadbd", "tcp:127.0.0.1:3306", "tcp:[::1]:22"), checks);
+        assertEquals(checks, ConfigKey.MONITOR_CHECKS.read(ConfigKey.MONITOR_CHECKS.format(checks)));
+        assertEquals(List.of(), ConfigKey.MONITOR_CHECKS.read("http:example.com"), "a bad stored value means none");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"http:example.com:80", "tcp:127.0.0.1:0", "tcp:127.0.0.1:65536", "process:", "tcp::80",
+            "process:java,", "process:java,process:java", "mariadbd"})
+    void badMonitorChecksAreRefusedSayingWhy(String checks) {
+        IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+                () -> ConfigKey.MONITOR_CHECKS.parse(checks));
+        assertTrue(error.getMessage().startsWith("monitor.checks must be a string of comma-separated checks"),
+                error.getMessage());
+        assertTrue(error.getMessage().contains(": "), "with the reason: " + error.getMessage());
+    }
+
+    @Test
+    void monitorChecksMustBeAString() {
+        assertThrows(IllegalArgumentException.class, () -> ConfigKey.MONITOR_CHECKS.parse(BigDecimal.ONE));
     }
 }
