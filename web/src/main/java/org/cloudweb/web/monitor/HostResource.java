@@ -16,14 +16,19 @@ import org.cloudweb.ejb.error.BadRequestException;
 import org.cloudweb.monitor.host.HostDetails;
 import org.cloudweb.monitor.host.HostService;
 import org.cloudweb.monitor.host.HostSummary;
+import org.cloudweb.monitor.load.Ranking;
+import org.cloudweb.monitor.load.RankingService;
 import org.cloudweb.monitor.stats.StatResolution;
 import org.cloudweb.monitor.stats.StatSeries;
 import org.cloudweb.monitor.stats.StatService;
+import org.cloudweb.monitor.status.HostStatus;
+import org.cloudweb.monitor.status.HostStatusService;
 
 /**
  * {@code GET /hosts} lists the hosts, {@code GET /hosts/{id}} shows one with its inventory, and
  * {@code GET /hosts/{id}/stats/{kind}?from&to&step} answers its series (default: the last hour), raw or from
- * the hourly rollups.
+ * the hourly rollups. {@code GET /hosts/{id}/status} shows its last check round; {@code GET /hosts/ranking}
+ * ranks the hosts by load, for any signed-in user (the services say who may call what).
  */
 @Path("hosts")
 @RequestScoped
@@ -36,6 +41,12 @@ public class HostResource {
     @Inject
     StatService stats;
 
+    @Inject
+    HostStatusService status;
+
+    @Inject
+    RankingService ranking;
+
     @GET
     public List<HostSummary> list() {
         return hosts.list();
@@ -45,6 +56,18 @@ public class HostResource {
     @Path("{id:[0-9]{1,9}}")
     public HostDetails get(@PathParam("id") int id) {
         return hosts.get(id);
+    }
+
+    @GET
+    @Path("ranking")
+    public Ranking ranking() {
+        return ranking.rank();
+    }
+
+    @GET
+    @Path("{id:[0-9]{1,9}}/status")
+    public HostStatus status(@PathParam("id") int id) {
+        return status.get(id);
     }
 
     @GET
