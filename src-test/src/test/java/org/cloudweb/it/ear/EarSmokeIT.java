@@ -6,7 +6,9 @@ import static org.cloudweb.it.support.ProblemAssertions.assertProblem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +17,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.cloudweb.it.support.Api;
 import org.cloudweb.it.support.PayaraServerDomain;
+import org.cloudweb.it.support.SlowUpload;
 import org.cloudweb.launcher.db.EmbeddedDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -102,6 +105,47 @@ class EarSmokeIT {
         assertProblem(api.get("users"), 401, "unauthorized");
         assertProblem(api.post("tokens", Api.json("email", "admin@localhost", "password", "wrong password")), 401,
                 "unauthorized");
+    }
+
+    @Test
+    void requestsInProgressCountInTheRankingAcrossTheModules() throws Exception {
+        // the counter lives in the monitor's module, the filter that feeds it in the web module
+        String password = Files.readString(dataDir.resolve("initial-admin-password")).strip();
+        Api api = Api.at(domain.http("/").toURL());
+        Api admin = api.as(api.login("admin@localhost", password));
+        assertEquals(200, admin.put("config", Api.json("monitor.interval", "PT1S")).statusCode());
+        try {
+            assertEquals(201, admin.bytes("PUT", Api.fs("admin", "inflight"), null).statusCode());
+            JsonObject ranking = Json.createObjectBuilder().add("hosts", Json.createArrayBuilder()).build();
+            try (SlowUpload upload = SlowUpload.start(admin, Api.fs("admin", "inflight", "slow.bin"))) {
+                long deadline = System.nanoTime() + 45_000_000_000L;
+                while (ranking.getJsonArray("hosts").getValuesAs(JsonObject.class).stream()
+                        .noneMatch(h -> h.getJsonNumber("inFlight").doubleValue() >= 1)) {
+                    assertTrue(System.nanoTime() < deadline, "the upload never counted: " + ranking);
+                    Thread.sleep(200);
+                    HttpResponse<String> response = admin.get("hosts/ranking");
+                    assertEquals(200, response.statusCode(), response.body());
+                    ranking = json(response);
+                }
+                String status = upload.finish();
+                assertTrue(status != null && status.startsWith("HTTP/1.1 201 "), status);
+            }
+            // and the check round runs there too, clock read through JNA included
+            int host = ranking.getJsonArray("hosts").getJsonObject(0).getInt("hostId");
+            long deadline = System.nanoTime() + 45_000_000_000L;
+            JsonObject status = json(admin.get("hosts/" + host + "/status"));
+            while (!status.getJsonObject("dataDir").containsKey("ok")
+                    || status.getJsonObject("dataDir").isNull("ok")) {
+                assertTrue(System.nanoTime() < deadline, "no check round: " + status);
+                Thread.sleep(500);
+                status = json(admin.get("hosts/" + host + "/status"));
+            }
+            assertEquals(JsonValue.TRUE, status.getJsonObject("dataDir").get("ok"), status.toString());
+            assertTrue(status.getJsonObject("time").getString("detail").matches("(not )?synchronised.*"),
+                    status.toString());
+        } finally {
+            admin.put("config", Api.json("monitor.interval", null));
+        }
     }
 
     @Test
