@@ -57,7 +57,7 @@ round_ms() {
 
 # label: CPU ms per second of Payara Micro and MariaDB while idle, then GET /api/v1 requests/s
 idle_cost() {
-  local label=$1 micro db micro0 db0 rate
+  local label=$1 micro db micro0 db0 micro_ms db_ms rate
   config '{"monitor.interval": "PT1S", "monitor.checks": "process:java,tcp:127.0.0.1:'"$port"'"}'
   sleep 15 # ticks on the new interval, a check round, the JIT settled
   micro="$(micro_pid)"
@@ -65,12 +65,11 @@ idle_cost() {
   micro0="$(cpu_ticks "$micro")"
   db0="$(cpu_ticks "$db")"
   sleep "$idle_seconds"
-  java "$repo/bench/AuthLoad.java" "$api" GET - - 4 5 >/dev/null # warm-up
+  micro_ms="$(awk -v t="$(($(cpu_ticks "$micro") - micro0))" -v s="$idle_seconds" 'BEGIN { print t * 10 / s }')"
+  db_ms="$(awk -v t="$(($(cpu_ticks "$db") - db0))" -v s="$idle_seconds" 'BEGIN { print t * 10 / s }')"
+  java "$repo/bench/AuthLoad.java" "$api" GET - - 4 10 >/dev/null # warm-up
   rate="$(java "$repo/bench/AuthLoad.java" "$api" GET - - 4 10)"
-  printf '%-58s %12.1f %12.1f %12s\n' "$label" \
-    "$(awk -v t="$(($(cpu_ticks "$micro") - micro0))" -v s="$idle_seconds" 'BEGIN { print t * 10 / s }')" \
-    "$(awk -v t="$(($(cpu_ticks "$db") - db0))" -v s="$idle_seconds" 'BEGIN { print t * 10 / s }')" \
-    "${rate%% *}"
+  printf '%-58s %12.1f %12.1f %12s\n' "$label" "$micro_ms" "$db_ms" "${rate%% *}"
 }
 
 start_cloudweb
