@@ -84,7 +84,7 @@ final class ServiceProbe {
         } catch (UnknownHostException e) {
             return new CheckResult(check.name(), false, "unknown host");
         } catch (IOException | SecurityException e) {
-            LOG.log(Level.FINE, "TCP check " + check.name() + " failed", e);
+            LOG.log(Level.FINE, "TCP check failed", e);
             return new CheckResult(check.name(), false, "cannot connect: " + e.getClass().getSimpleName());
         }
     }
