@@ -1,5 +1,6 @@
 package org.cloudweb.ejb.error;
 
+import java.io.Serializable;
 import java.util.List;
 
 /**
@@ -11,7 +12,7 @@ public class InvalidFieldsException extends BadRequestException {
     private static final long serialVersionUID = 1L;
 
     /** One invalid field, as the client named it, and what it must be. */
-    public record Field(String field, String message) implements java.io.Serializable {
+    public record Field(String field, String message) implements Serializable {
     }
 
     private final List<Field> fields;
