@@ -25,6 +25,9 @@ public final class ConfigKey<T> {
     private static final Pattern IPV4 = Pattern.compile(
             "((25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)\\.){3}(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)");
     private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:.]{2,45}");
+    private static final String LABEL = "[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?";
+    private static final Pattern HOST_NAME = Pattern.compile("(?=.{1,253}$)" + LABEL + "(\\." + LABEL + ")*");
+    private static final Pattern ADDRESS = Pattern.compile("[^@\\s,;<>\"]{1,64}@[A-Za-z0-9.-]{1,189}");
 
     /** Whether anyone may register; otherwise only admins create users. */
     public static final ConfigKey<Boolean> REGISTRATION_OPEN = new ConfigKey<>("registration.open", "a boolean",
@@ -72,21 +75,56 @@ public final class ConfigKey<T> {
 
     private static final int MAX_STORED = 4000;
 
+    /** The SMTP server alert e-mails go through (host name or IP address); null sends no e-mail. */
+    public static final ConfigKey<String> SMTP_HOST = new ConfigKey<>("smtp.host",
+            "a host name or IP address, or null to send no e-mail", null, ConfigKey::parseHost, Function.identity(),
+            Function.identity());
+    /** The SMTP server's port. */
+    public static final ConfigKey<Integer> SMTP_PORT = new ConfigKey<>("smtp.port", "an integer from 1 to 65535", 25,
+            ConfigKey::parsePort, Integer::valueOf, String::valueOf);
+    /** The sender of alert e-mails. */
+    public static final ConfigKey<String> SMTP_FROM = new ConfigKey<>("smtp.from", "an e-mail address",
+            "cloudweb@localhost", ConfigKey::parseAddress, Function.identity(), Function.identity());
+    /** The user name to sign in to the SMTP server with; null sends without signing in. */
+    public static final ConfigKey<String> SMTP_USERNAME = new ConfigKey<>("smtp.username",
+            "a string of at most 255 characters, or null", null, value -> parseText(value, 255), Function.identity(),
+            Function.identity());
+    /** The SMTP password: stored, never shown ({@link #isSecret()}). */
+    public static final ConfigKey<String> SMTP_PASSWORD = new ConfigKey<>("smtp.password",
+            "a string of at most 1024 characters, or null", null, value -> parseText(value, 1024),
+            Function.identity(), Function.identity(), true);
+    /**
+     * How the SMTP connection is protected: {@code none}, {@code starttls} (plain connection upgraded, required)
+     * or {@code tls} (TLS from the start, usually port 465).
+     */
+    public static final ConfigKey<String> SMTP_TLS = new ConfigKey<>("smtp.tls", "'none', 'starttls' or 'tls'",
+            "none", ConfigKey::parseTlsMode, Function.identity(), Function.identity());
+
+    /** What a secret setting shows instead of its value; putting it back leaves the value unchanged. */
+    public static final String SECRET_MASK = "********";
+
     private final String name;
     private final String typeDescription;
     private final T defaultValue;
     private final Function<Object, T> parser;
     private final Function<String, T> reader;
     private final Function<T, String> formatter;
+    private final boolean secret;
 
     private ConfigKey(String name, String typeDescription, T defaultValue, Function<Object, T> parser,
                       Function<String, T> reader, Function<T, String> formatter) {
+        this(name, typeDescription, defaultValue, parser, reader, formatter, false);
+    }
+
+    private ConfigKey(String name, String typeDescription, T defaultValue, Function<Object, T> parser,
+                      Function<String, T> reader, Function<T, String> formatter, boolean secret) {
         this.name = name;
         this.typeDescription = typeDescription;
         this.defaultValue = defaultValue;
         this.parser = parser;
         this.reader = reader;
         this.formatter = formatter;
+        this.secret = secret;
         ALL.put(name, this);
     }
 
@@ -104,6 +142,11 @@ public final class ConfigKey<T> {
 
     public T defaultValue() {
         return defaultValue;
+    }
+
+    /** Whether the value is a secret: listed as {@link #SECRET_MASK} when set, and never logged or recorded. */
+    public boolean isSecret() {
+        return secret;
     }
 
     /**
@@ -190,6 +233,34 @@ public final class ConfigKey<T> {
             return null;
         }
         return number.longValueExact();
+    }
+
+    private static String parseHost(Object value) {
+        if (!(value instanceof String text)) {
+            return null;
+        }
+        return HOST_NAME.matcher(text).matches() || IPV4.matcher(text).matches()
+                || (text.contains(":") && IPV6.matcher(text).matches()) ? text : null;
+    }
+
+    private static Integer parsePort(Object value) {
+        if (!(value instanceof BigDecimal number)) {
+            return null;
+        }
+        int port = number.intValueExact();
+        return port >= 1 && port <= 65_535 ? port : null;
+    }
+
+    private static String parseAddress(Object value) {
+        return value instanceof String text && text.length() <= 254 && ADDRESS.matcher(text).matches() ? text : null;
+    }
+
+    private static String parseText(Object value, int maxLength) {
+        return value instanceof String text && !text.isEmpty() && text.length() <= maxLength ? text : null;
+    }
+
+    private static String parseTlsMode(Object value) {
+        return value instanceof String text && List.of("none", "starttls", "tls").contains(text) ? text : null;
     }
 
     private static List<String> parseAddresses(Object value) {

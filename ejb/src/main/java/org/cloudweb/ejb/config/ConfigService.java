@@ -39,17 +39,20 @@ public class ConfigService {
         return stored == null ? key.defaultValue() : key.read(stored.getValue());
     }
 
-    /** Every setting with its current value, in a stable order. */
+    /** Every setting with its current value, in a stable order; a secret that is set shows as the mask. */
     @RolesAllowed(Roles.ADMIN)
     public Map<String, Object> all() {
         Map<String, Object> values = new LinkedHashMap<>();
-        ConfigKey.all().forEach((name, key) -> values.put(name, get(key)));
+        ConfigKey.all().forEach((name, key) -> {
+            Object value = get(key);
+            values.put(name, key.isSecret() && value != null ? ConfigKey.SECRET_MASK : value);
+        });
         return values;
     }
 
     /**
      * Changes some settings at once: all of them or, if one is unknown or invalid, none. A null value puts a
-     * setting back to its default.
+     * setting back to its default; a secret given as the mask it is listed with stays as it is.
      */
     @RolesAllowed(Roles.ADMIN)
     public Map<String, Object> update(Map<String, Object> changes) {
@@ -57,6 +60,9 @@ public class ConfigService {
         changes.forEach((name, value) -> {
             ConfigKey<?> key = ConfigKey.named(name)
                     .orElseThrow(() -> new BadRequestException("Unknown setting '" + abbreviate(name) + "'"));
+            if (key.isSecret() && ConfigKey.SECRET_MASK.equals(value)) {
+                return; // a listing sent back unchanged
+            }
             try {
                 parsed.put(key, value == null ? null : key.parse(value));
             } catch (IllegalArgumentException e) {
@@ -78,7 +84,7 @@ public class ConfigService {
         } else if (text != null) {
             stored.setValue(text);
         }
-        String detail = key.name() + "=" + (text == null ? "(default)" : text);
+        String detail = key.name() + "=" + (text == null ? "(default)" : key.isSecret() ? "(changed)" : text);
         records.add("config.update", null, 200, detail);
         LOG.log(Level.INFO, "Setting changed: {0}", detail);
     }

@@ -21,7 +21,8 @@ class ConfigKeyTest {
         assertTrue(ConfigKey.named("token.TTL").isEmpty());
         assertEquals(List.of("registration.open", "token.ttl", "quota.default.max-bytes", "quota.default.max-objects",
                 "records.retention", "http.trusted-proxies", "monitor.interval", "monitor.retention.raw",
-                "monitor.retention.rollups", "monitor.checks"), List.copyOf(ConfigKey.all().keySet()));
+                "monitor.retention.rollups", "monitor.checks", "smtp.host", "smtp.port", "smtp.from", "smtp.username",
+                "smtp.password", "smtp.tls"), List.copyOf(ConfigKey.all().keySet()));
     }
 
     @Test
@@ -116,5 +117,30 @@ class ConfigKeyTest {
     @Test
     void monitorChecksMustBeAString() {
         assertThrows(IllegalArgumentException.class, () -> ConfigKey.MONITOR_CHECKS.parse(BigDecimal.ONE));
+    }
+
+    @Test
+    void smtpSettingsAreCheckedAndOnlyThePasswordIsSecret() {
+        assertNull(ConfigKey.SMTP_HOST.parse(null), "no server: no e-mail");
+        assertEquals("mail.example.com", ConfigKey.SMTP_HOST.parse("mail.example.com"));
+        assertEquals("127.0.0.1", ConfigKey.SMTP_HOST.parse("127.0.0.1"));
+        assertEquals("::1", ConfigKey.SMTP_HOST.parse("::1"));
+        assertThrows(IllegalArgumentException.class, () -> ConfigKey.SMTP_HOST.parse("mail example"));
+        assertThrows(IllegalArgumentException.class, () -> ConfigKey.SMTP_HOST.parse(""));
+        assertEquals(25, ConfigKey.SMTP_PORT.parse(null));
+        assertEquals(587, ConfigKey.SMTP_PORT.parse(new BigDecimal(587)));
+        assertThrows(IllegalArgumentException.class, () -> ConfigKey.SMTP_PORT.parse(new BigDecimal(65_536)));
+        assertThrows(IllegalArgumentException.class, () -> ConfigKey.SMTP_PORT.parse(new BigDecimal("25.5")));
+        assertEquals("alerts@example.com", ConfigKey.SMTP_FROM.parse("alerts@example.com"));
+        assertThrows(IllegalArgumentException.class, () -> ConfigKey.SMTP_FROM.parse("alerts"));
+        assertEquals("starttls", ConfigKey.SMTP_TLS.parse("starttls"));
+        assertThrows(IllegalArgumentException.class, () -> ConfigKey.SMTP_TLS.parse("ssl"));
+        IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+                () -> ConfigKey.SMTP_PASSWORD.parse(Boolean.TRUE));
+        assertFalse(error.getMessage().contains("true"), error.getMessage());
+
+        assertTrue(ConfigKey.SMTP_PASSWORD.isSecret());
+        assertEquals(List.of("smtp.password"), ConfigKey.all().values().stream().filter(ConfigKey::isSecret)
+                .map(ConfigKey::name).toList());
     }
 }

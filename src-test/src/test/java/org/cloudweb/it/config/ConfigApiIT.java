@@ -4,6 +4,7 @@ import static org.cloudweb.it.support.Api.json;
 import static org.cloudweb.it.support.HttpJson.json;
 import static org.cloudweb.it.support.ProblemAssertions.assertProblem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
@@ -23,7 +24,8 @@ class ConfigApiIT extends SignedInApiTest {
 
     @AfterEach
     void restoreDefaults() {
-        admin.put("config", json("registration.open", null, "token.ttl", null, "quota.default.max-bytes", null));
+        admin.put("config", json("registration.open", null, "token.ttl", null, "quota.default.max-bytes", null,
+                "smtp.username", null, "smtp.password", null));
     }
 
     @Test
@@ -85,6 +87,37 @@ class ConfigApiIT extends SignedInApiTest {
              ResultSet row = query.executeQuery()) {
             assertTrue(row.next(), "the change has a record");
             assertEquals("admin", row.getString(1));
+        }
+    }
+
+    @Test
+    void theSmtpPasswordIsNeverShownNorRecorded() throws Exception {
+        String secret = "s3cret-" + UUID.randomUUID();
+
+        HttpResponse<String> set = admin.put("config", json("smtp.username", "alerts", "smtp.password", secret));
+
+        assertEquals(200, set.statusCode(), set.body());
+        assertFalse(set.body().contains(secret), set.body());
+        assertEquals("********", json(set).getString("smtp.password"));
+        assertEquals("alerts", json(set).getString("smtp.username"));
+        assertEquals("********", json(admin.get("config")).getString("smtp.password"));
+        assertEquals(200, admin.put("config", json("smtp.password", "********")).statusCode(),
+                "a listing sent back as it was");
+        try (Connection db = TestDatabase.connect()) {
+            assertEquals(secret, value(db, "SELECT conf_value FROM webconf WHERE conf_key = 'smtp.password'"),
+                    "the mask did not replace the password");
+            assertEquals("0", value(db, "SELECT COUNT(*) FROM record WHERE detail LIKE '%" + secret + "%'"));
+            assertEquals("smtp.password=(changed)", value(db, "SELECT detail FROM record WHERE action = 'config.update'"
+                    + " AND detail LIKE 'smtp.password=%' ORDER BY id DESC LIMIT 1"));
+        }
+
+        assertEquals(JsonValue.NULL, json(admin.put("config", json("smtp.password", null))).get("smtp.password"));
+    }
+
+    private static String value(Connection db, String sql) throws Exception {
+        try (PreparedStatement query = db.prepareStatement(sql); ResultSet row = query.executeQuery()) {
+            assertTrue(row.next(), sql);
+            return row.getString(1);
         }
     }
 }

@@ -6,9 +6,12 @@ import static org.cloudweb.it.support.ProblemAssertions.assertProblem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
+import jakarta.mail.internet.MimeMessage;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -145,6 +148,30 @@ class EarSmokeIT {
                     status.toString());
         } finally {
             admin.put("config", Api.json("monitor.interval", null));
+        }
+    }
+
+    @Test
+    void anAlertRuleSendsItsEmailFromTheEjbModule() throws Exception {
+        // Jakarta Mail is the server's (a provided API), and the evaluation runs in the monitor's own EJB module
+        GreenMail smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
+        smtp.start();
+        try {
+            Api api = Api.at(domain.http("/").toURL());
+            Api admin = api.as(api.login("admin@localhost",
+                    Files.readString(dataDir.resolve("initial-admin-password")).strip()));
+            assertEquals(200, admin.put("config", Api.json("smtp.host", "127.0.0.1",
+                    "smtp.port", (long) smtp.getSmtp().getPort(), "monitor.interval", "PT1S")).statusCode());
+            HttpResponse<String> rule = admin.send("POST", "alerts/rules", "{\"name\": \"ear\", \"metric\":"
+                    + " \"mem.used\", \"comparison\": \">\", \"threshold\": 0}");
+            assertEquals(201, rule.statusCode(), rule.body());
+
+            assertTrue(smtp.waitForIncomingEmail(60_000, 1), () -> "no alert e-mail\n" + domain.serverLogTail());
+            MimeMessage mail = smtp.getReceivedMessages()[0];
+            assertTrue(mail.getSubject().startsWith("[CloudWeb] FIRING: ear on "), mail.getSubject());
+            assertEquals("admin@localhost", mail.getAllRecipients()[0].toString());
+        } finally {
+            smtp.stop();
         }
     }
 

@@ -36,8 +36,23 @@ final class AuditedActions {
                     : depth == 2 && method.equals("DELETE") ? "logout" : null;
             case "config" -> depth == 1 && method.equals("PUT") ? "config.update" : null;
             case "admin" -> depth == 2 && method.equals("POST") ? "admin." + segments.get(1) : null;
+            case "alerts" -> alerts(method, depth, segments);
             default -> null;
         };
+    }
+
+    private static String alerts(String method, int depth, List<String> segments) {
+        if (depth < 2 || !segments.get(1).equals("rules")) {
+            return null;
+        }
+        if (depth == 2) {
+            return method.equals("POST") ? "alert.rule.create" : null;
+        }
+        return depth == 3 ? switch (method) {
+            case "PUT" -> "alert.rule.update";
+            case "DELETE" -> "alert.rule.delete";
+            default -> null;
+        } : null;
     }
 
     private static String users(String method, int depth, List<String> segments) {

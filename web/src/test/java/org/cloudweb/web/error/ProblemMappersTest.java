@@ -11,6 +11,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.cloudweb.ejb.error.ChecksumMismatchException;
 import org.cloudweb.ejb.error.ConflictException;
+import org.cloudweb.ejb.error.InvalidFieldsException;
 import org.cloudweb.ejb.error.TooManyRequestsException;
 import org.cloudweb.ejb.error.UnauthorizedException;
 import org.junit.jupiter.api.Test;
@@ -36,6 +37,19 @@ class ProblemMappersTest {
 
         assertEquals(422, response.getStatus());
         assertEquals("Unprocessable Content", ((Problem) response.getEntity()).title());
+    }
+
+    @Test
+    void invalidFieldsAreListedLikeFailedValidation() {
+        Response response = new InvalidFieldsMapper().toResponse(new InvalidFieldsException(List.of(
+                new InvalidFieldsException.Field("metric", "must be one of cpu.busy"),
+                new InvalidFieldsException.Field("for", "must be an ISO-8601 duration"))));
+
+        assertEquals(400, response.getStatus());
+        Problem problem = (Problem) response.getEntity();
+        assertEquals("bad_request", problem.code());
+        assertEquals(List.of("metric", "for"), problem.errors().stream().map(Problem.FieldError::field).toList());
+        assertEquals("must be one of cpu.busy", problem.errors().get(0).message());
     }
 
     @Test

@@ -1,0 +1,2 @@
+/** Alerting: rules over HTTP, events, and the e-mails a real SMTP server receives. */
+package org.cloudweb.it.alert;
