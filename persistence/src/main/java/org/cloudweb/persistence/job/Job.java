@@ -46,6 +46,10 @@ public class Job {
     @Column(length = 1024)
     private String result;
 
+    /** A JSON object with the details of the outcome (fsck and import), or null. */
+    @Column(columnDefinition = "MEDIUMTEXT")
+    private String report;
+
     @NotNull
     @Column(name = "created_at", nullable = false)
     private Instant createdAt = Instant.now();
@@ -90,8 +94,20 @@ public class Job {
         return total;
     }
 
+    public void setTotal(long total) {
+        this.total = total;
+    }
+
     public String getResult() {
         return result;
+    }
+
+    public String getReport() {
+        return report;
+    }
+
+    public void setReport(String report) {
+        this.report = report;
     }
 
     public Instant getCreatedAt() {

@@ -1,0 +1,363 @@
+package org.cloudweb.it.consistency;
+
+import static org.cloudweb.it.support.Api.fs;
+import static org.cloudweb.it.support.Api.json;
+import static org.cloudweb.it.support.HttpJson.json;
+import static org.cloudweb.it.support.ProblemAssertions.assertProblem;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
+import java.security.MessageDigest;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+import java.util.UUID;
+import org.cloudweb.it.support.OwnerApiTest;
+import org.cloudweb.it.support.TestDatabase;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code POST /admin/fsck} and {@code /admin/import} over HTTP, against inconsistencies made behind the API's
+ * back in the real data directory and database.
+ */
+class FsckApiIT extends OwnerApiTest {
+
+    private static final List<String> REPAIRABLE = List.of("unindexed", "missing", "size_mismatch",
+            "mtime_mismatch", "type_mismatch", "stale_temp", "quota_drift", "orphan_grams");
+
+    @Override
+    protected String container() {
+        return "c";
+    }
+
+    @Test
+    void aCheckReportsEveryKindOfFindingAndARepairFixesTheIndexWithoutTouchingAFile() throws Exception {
+        String account = owner.name();
+        for (String name : List.of("keep.txt", "gone.txt", "grows.txt", "touched.txt")) {
+            assertEquals(201, as.bytes("PUT", fs(account, "c", name), name.getBytes()).statusCode());
+        }
+        assertEquals(201, as.bytes("PUT", fs(account, "c", "sub", "deep.txt"), "deep".getBytes()).statusCode());
+        Path c = data().resolve(account).resolve("c");
+        Files.writeString(c.resolve("added.txt"), "added behind the back");
+        Files.createDirectory(c.resolve("newdir"));
+        Files.writeString(c.resolve("newdir").resolve("inner.txt"), "inner");
+        Files.delete(c.resolve("gone.txt"));
+        Files.writeString(c.resolve("grows.txt"), "grows and grows");
+        Files.setLastModifiedTime(c.resolve("touched.txt"), FileTime.from(Instant.now().plus(1, ChronoUnit.HOURS)));
+        Files.writeString(Path.of(URI.create(c.toUri() + "bad-%FF.txt")), "not UTF-8"); // raw byte 0xff
+        Files.writeString(c.resolve("tab\there.txt"), "a control character");
+        Files.createSymbolicLink(c.resolve("link"), Path.of("/etc"));
+        int chain = longPath(c, account);
+        adjustQuota(account, 1000);
+
+        JsonObject check = runJob("admin/fsck", json("account", account));
+
+        Map<String, Integer> expected = new TreeMap<>(Map.of("unindexed", 3 + chain, "missing", 1,
+                "size_mismatch", 1, "mtime_mismatch", 1, "quota_drift", 1, "invalid_name", 2, "path_too_long", 1,
+                "symlink", 1));
+        assertFindings(expected, check);
+        assertTrue(examples(check, "unindexed").contains("/" + account + "/c/added.txt"), check.toString());
+        assertTrue(examples(check, "unindexed").contains("/" + account + "/c/newdir/inner.txt"));
+        assertEquals(List.of("/" + account + "/c/gone.txt"), examples(check, "missing"));
+        assertEquals(List.of("/" + account + "/c/grows.txt"), examples(check, "size_mismatch"));
+        assertEquals(List.of("/" + account + "/c/touched.txt"), examples(check, "mtime_mismatch"));
+        assertTrue(examples(check, "invalid_name").contains("/" + account + "/c/bad-\\xff.txt"), check.toString());
+        assertTrue(examples(check, "invalid_name").contains("/" + account + "/c/tab\\x09here.txt"));
+        assertEquals(List.of("/" + account + "/c/link"), examples(check, "symlink"));
+        assertEquals(check.getJsonNumber("total").longValue(), check.getJsonNumber("done").longValue());
+        assertTrue(check.getJsonNumber("total").longValue() > 10, check.toString());
+        assertEquals(404, as.get(fs(account, "c", "added.txt")).statusCode(), "a check changes nothing");
+
+        Map<Path, String> before = snapshot(data().resolve(account));
+        JsonObject repair = runJob("admin/fsck", json("account", account, "repair", true));
+
+        assertFindings(expected, repair);
+        JsonObject repaired = repair.getJsonObject("report").getJsonObject("repaired");
+        assertEquals(3 + chain, repaired.getInt("rowsAdded"), repair.toString());
+        assertEquals(1, repaired.getInt("rowsRemoved"));
+        assertEquals(2, repaired.getInt("rowsUpdated"));
+        assertEquals(1, repaired.getInt("quotasFixed"));
+        assertEquals(before, snapshot(data().resolve(account)), "bytes and times of every file are as they were");
+
+        JsonObject again = runJob("admin/fsck", json("account", account));
+        assertFindings(Map.of("invalid_name", 2, "path_too_long", 1, "symlink", 1), again);
+
+        HttpResponse<byte[]> added = as.bytes("GET", fs(account, "c", "added.txt"), null);
+        assertEquals(200, added.statusCode());
+        assertEquals("added behind the back", new String(added.body(), StandardCharsets.UTF_8));
+        assertEquals("\"" + md5("added behind the back".getBytes()) + "\"", added.headers().firstValue("ETag")
+                .orElseThrow());
+        assertEquals("inner", new String(as.bytes("GET", fs(account, "c", "newdir", "inner.txt"), null).body()));
+        assertEquals("grows and grows", new String(as.bytes("GET", fs(account, "c", "grows.txt"), null).body()));
+        assertEquals(404, as.get(fs(account, "c", "gone.txt")).statusCode());
+        JsonObject quota = json(as.get("users/" + owner.id() + "/quota"));
+        assertEquals(List.of(indexed(account)[0], indexed(account)[1]),
+                List.of(quota.getJsonNumber("usedObjects").longValue(), quota.getJsonNumber("usedBytes").longValue()));
+        assertEquals("keep.txt".length() + "grows and grows".length() + "touched.txt".length() + "deep".length()
+                + "added behind the back".length() + "inner".length(), quota.getJsonNumber("usedBytes").longValue());
+        assertTrue(Files.exists(Path.of(URI.create(c.toUri() + "bad-%FF.txt"))), "names the index cannot hold stay");
+        assertTrue(Files.isSymbolicLink(c.resolve("link")));
+    }
+
+    @Test
+    void anImportIndexesAUserlessAccountOnlyWithCreateUsersAndRunningItAgainChangesNothing() throws Exception {
+        String account = "imported-" + UUID.randomUUID().toString().substring(0, 8);
+        Path top = data().resolve(account);
+        byte[] photo = new byte[1000];
+        new Random(7).nextBytes(photo);
+        Path jpg = Files.createDirectories(top.resolve("photos").resolve("2024")).resolve("a.jpg");
+        Files.write(jpg, photo);
+        Files.setLastModifiedTime(jpg, FileTime.from(Instant.parse("2020-01-02T03:04:05Z")));
+        Files.writeString(top.resolve("photos").resolve("b.txt"), "bee");
+        Files.createDirectories(top.resolve("docs"));
+        Files.writeString(top.resolve("docs").resolve("readme.md"), "# read me");
+        Map<Path, String> before = snapshot(top);
+        try {
+            JsonObject refused = runJob("admin/import", json("account", account, "createUsers", false));
+            assertFindings(Map.of("account_without_user", 1), refused);
+            assertEquals(0, json(admin.get("users?q=" + account)).getInt("total"), "no user without createUsers");
+            assertEquals(0, rows(account));
+
+            JsonObject imported = runJob("admin/import", json("account", account, "createUsers", true));
+
+            assertFindings(Map.of("account_without_user", 1, "unindexed", 6), imported);
+            JsonObject repaired = imported.getJsonObject("report").getJsonObject("repaired");
+            assertEquals(1, repaired.getInt("usersCreated"));
+            assertEquals(6, repaired.getInt("rowsAdded"));
+            JsonObject user = json(admin.get("users?q=" + account)).getJsonArray("users").getJsonObject(0);
+            assertEquals(account, user.getString("name"));
+            assertEquals("disabled", user.getString("state"));
+            assertEquals(account + "@imported.invalid", user.getString("email"));
+            JsonObject photoEntry = json(admin.get(fs(account, "photos", "2024"))).getJsonArray("entries")
+                    .getJsonObject(0);
+            assertEquals("a.jpg", photoEntry.getString("name"));
+            assertEquals(1000, photoEntry.getInt("size"));
+            assertEquals(md5(photo), photoEntry.getString("etag"));
+            assertEquals(Instant.parse("2020-01-02T03:04:05Z"), Instant.parse(photoEntry.getString("modifiedAt")));
+            assertArrayEquals(photo, admin.bytes("GET", fs(account, "photos", "2024", "a.jpg"), null).body());
+            long userId = user.getJsonNumber("id").longValue();
+            JsonObject quota = json(admin.get("users/" + userId + "/quota"));
+            assertEquals(6, quota.getInt("usedObjects"));
+            assertEquals(1000 + 3 + "# read me".length(), quota.getInt("usedBytes"));
+            String listing = admin.get(fs(account, "photos") + "?limit=100").body();
+
+            JsonObject rerun = runJob("admin/import", json("account", account, "createUsers", true));
+
+            assertFindings(Map.of(), rerun);
+            assertEquals(0, rerun.getJsonObject("report").getJsonObject("repaired").getInt("rowsAdded"));
+            assertEquals(0, rerun.getJsonObject("report").getJsonObject("repaired").getInt("usersCreated"));
+            assertEquals(1, json(admin.get("users?q=" + account)).getInt("total"));
+            assertEquals(listing, admin.get(fs(account, "photos") + "?limit=100").body());
+            assertEquals(quota, json(admin.get("users/" + userId + "/quota")));
+            assertEquals(7, rows(account), "the account and its six entries");
+            assertFindings(Map.of(), runJob("admin/fsck", json("account", account)));
+            assertEquals(before, snapshot(top), "an import leaves every file as it was");
+        } finally {
+            JsonObject users = json(admin.get("users?q=" + account));
+            if (users.getInt("total") == 1) {
+                admin.delete("users/" + users.getJsonArray("users").getJsonObject(0).getJsonNumber("id").longValue());
+            }
+        }
+    }
+
+    @Test
+    void onlyAdministratorsStartChecksAndABadRequestStartsNothing() throws Exception {
+        long jobs = count("SELECT COUNT(*) FROM job");
+
+        assertProblem(as.post("admin/fsck", json()), 403, "forbidden");
+        assertProblem(api.post("admin/import", json()), 401, "unauthorized");
+        assertProblem(admin.post("admin/fsck", json("account", "../etc")), 400, "invalid_name");
+        assertProblem(admin.post("admin/import", json("account", "tmp")), 400, "invalid_name");
+        assertProblem(admin.post("admin/fsck", json("account", "nobody-" + UUID.randomUUID().toString()
+                .substring(0, 8))), 404, "not_found");
+        assertProblem(admin.send("POST", "admin/fsck", "{\"repair\":"), 400, "bad_request");
+
+        assertEquals(jobs, count("SELECT COUNT(*) FROM job"));
+    }
+
+    @Test
+    void aRepairOfTheWholeDataDirectoryRemovesOnlyStaleTemporaryFiles() throws Exception {
+        Path tmp = data().resolve("tmp");
+        Path stale = tmp.resolve("upload-" + UUID.randomUUID());
+        Path fresh = tmp.resolve("upload-" + UUID.randomUUID());
+        Files.writeString(stale, "left by a crash");
+        Files.setLastModifiedTime(stale, FileTime.from(Instant.now().minus(2, ChronoUnit.HOURS)));
+        Files.writeString(fresh, "an upload in progress");
+        try {
+            JsonObject check = runJob("admin/fsck", json());
+
+            List<String> temps = examples(check, "stale_temp");
+            assertTrue(temps.contains("tmp/" + stale.getFileName()), check.toString());
+            assertFalse(temps.contains("tmp/" + fresh.getFileName()));
+            assertTrue(Files.exists(stale), "a check removes nothing");
+
+            JsonObject repair = runJob("admin/fsck", json("repair", true));
+
+            assertTrue(repair.getJsonObject("report").getJsonObject("repaired").getInt("tempRemoved") >= 1);
+            assertFalse(Files.exists(stale));
+            assertTrue(Files.exists(fresh));
+            assertEquals(0, findings(runJob("admin/fsck", json())).getInt("stale_temp"));
+        } finally {
+            Files.deleteIfExists(stale);
+            Files.deleteIfExists(fresh); // other tests expect tmp to be empty
+        }
+    }
+
+    /** Starts a job as the administrator and waits for its end; answers the job. */
+    private JsonObject runJob(String path, JsonObject body) throws InterruptedException {
+        HttpResponse<String> accepted = admin.post(path, body);
+        assertEquals(202, accepted.statusCode(), accepted.body());
+        String location = accepted.headers().firstValue("Location").orElseThrow();
+        String jobPath = location.substring(location.indexOf("jobs/"));
+        assertEquals(json(accepted).getJsonNumber("job").longValue(),
+                Long.parseLong(jobPath.substring("jobs/".length())));
+        JsonObject job = json(admin.get(jobPath));
+        for (int i = 0; i < 1200 && "running".equals(job.getString("state")); i++) {
+            Thread.sleep(100);
+            job = json(admin.get(jobPath));
+        }
+        assertEquals("done", job.getString("state"), job.toString());
+        return job;
+    }
+
+    /** Every kind of finding counts as expected (kinds not named: zero). */
+    private static void assertFindings(Map<String, Integer> expected, JsonObject job) {
+        JsonObject findings = findings(job);
+        for (String kind : findings.keySet()) {
+            assertEquals(expected.getOrDefault(kind, 0), findings.getInt(kind), kind + " in " + job);
+        }
+        assertTrue(findings.keySet().containsAll(expected.keySet()), findings.toString());
+        assertTrue(findings.keySet().containsAll(REPAIRABLE), findings.toString());
+    }
+
+    private static JsonObject findings(JsonObject job) {
+        return job.getJsonObject("report").getJsonObject("findings");
+    }
+
+    private static List<String> examples(JsonObject job, String kind) {
+        JsonObject examples = job.getJsonObject("report").getJsonObject("examples");
+        return examples.containsKey(kind)
+                ? examples.getJsonArray(kind).getValuesAs(JsonString.class).stream().map(JsonString::getString).toList()
+                : List.of();
+    }
+
+    /**
+     * Directories below {@code c/long} whose path grows past the index's 4000 bytes at the last one; answers
+     * how many of them (and {@code long} itself) the index can still hold.
+     */
+    private static int longPath(Path c, String account) throws IOException {
+        int bytes = account.length() + "/c/long".length();
+        Path path = Files.createDirectory(c.resolve("long"));
+        int holdable = 1;
+        while (bytes + 251 <= 4000) {
+            path = Files.createDirectory(path.resolve("d".repeat(250)));
+            bytes += 251;
+            holdable++;
+        }
+        String last = "x".repeat(4005 - bytes - 1);
+        assumeTrue(path.toAbsolutePath().toString().length() + 1 + last.length() < 4096,
+                "the data directory's own path leaves room for a path of 4005 bytes below it");
+        Files.createDirectory(path.resolve(last));
+        return holdable;
+    }
+
+    private static void adjustQuota(String account, long bytes) throws Exception {
+        try (Connection db = TestDatabase.connect(); PreparedStatement update = db.prepareStatement(
+                "UPDATE quota q JOIN user u ON q.user_id = u.id SET q.used_bytes = q.used_bytes + ? WHERE u.name = ?")) {
+            update.setLong(1, bytes);
+            update.setString(2, account);
+            assertEquals(1, update.executeUpdate());
+        }
+    }
+
+    /** Objects and bytes of an account's rows, as the quota should count them. */
+    private static long[] indexed(String account) throws Exception {
+        try (Connection db = TestDatabase.connect(); PreparedStatement select = db.prepareStatement(
+                "SELECT COUNT(*), COALESCE(SUM(s.size), 0) FROM stobj s JOIN user u ON s.owner_id = u.id"
+                        + " WHERE u.name = ? AND s.parent_id IS NOT NULL")) {
+            select.setString(1, account);
+            try (ResultSet row = select.executeQuery()) {
+                row.next();
+                return new long[] {row.getLong(1), row.getLong(2)};
+            }
+        }
+    }
+
+    /** Rows of an account's tree, the account row included. */
+    private static long rows(String account) throws Exception {
+        try (Connection db = TestDatabase.connect(); PreparedStatement select = db.prepareStatement("""
+                WITH RECURSIVE t (id) AS (SELECT id FROM stobj WHERE parent_id IS NULL AND name = ?
+                    UNION ALL SELECT s.id FROM stobj s JOIN t ON s.parent_id = t.id)
+                SELECT COUNT(*) FROM t""")) {
+            select.setString(1, account);
+            try (ResultSet row = select.executeQuery()) {
+                row.next();
+                return row.getLong(1);
+            }
+        }
+    }
+
+    private static long count(String sql) throws Exception {
+        try (Connection db = TestDatabase.connect(); PreparedStatement select = db.prepareStatement(sql);
+             ResultSet row = select.executeQuery()) {
+            row.next();
+            return row.getLong(1);
+        }
+    }
+
+    /** Every regular file below a directory (by its raw name) with the MD5 of its bytes and its modification time. */
+    private static Map<Path, String> snapshot(Path top) throws IOException {
+        Map<Path, String> files = new TreeMap<>();
+        Files.walkFileTree(top, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+                if (attributes.isRegularFile()) {
+                    try {
+                        files.put(file, md5(Files.readAllBytes(file)) + " " + attributes.lastModifiedTime());
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                }
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException failure) {
+                throw new UncheckedIOException(failure);
+            }
+        });
+        assertFalse(files.isEmpty());
+        return files;
+    }
+
+    private static String md5(byte[] content) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(content));
+    }
+
+    private static Path data() {
+        return Path.of(System.getProperty(TestDatabase.DATA_DIR));
+    }
+}
