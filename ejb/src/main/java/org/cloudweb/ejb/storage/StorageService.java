@@ -4,7 +4,6 @@ import jakarta.annotation.Resource;
 import jakarta.annotation.security.DeclareRoles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
-import jakarta.ejb.EJBException;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -13,7 +12,6 @@ import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.sql.SQLIntegrityConstraintViolationException;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
@@ -126,9 +124,9 @@ public class StorageService {
                     WriteResult result = committer.commit(path, blob, upload);
                     installed = true;
                     return result;
-                } catch (EJBException e) {
+                } catch (ConcurrentChangeException e) {
                     // a concurrent upload made the same file or directory first: try again, now replacing it
-                    if (attempt == COMMIT_ATTEMPTS || !isDuplicateKey(e)) {
+                    if (attempt == COMMIT_ATTEMPTS) {
                         throw e;
                     }
                 }
@@ -138,15 +136,6 @@ public class StorageService {
                 blobs.discard(blob); // may be gone already, if the failure came after installing it
             }
         }
-    }
-
-    private static boolean isDuplicateKey(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLIntegrityConstraintViolationException) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** Makes a container or a directory with its missing parents. */

@@ -8,6 +8,7 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
@@ -80,6 +81,26 @@ public class UploadCommitter {
         if (upload.metadata() != null) {
             Metadata.check(upload.metadata());
         }
+        Indexed result;
+        try {
+            result = index(path, blob, upload);
+        } catch (PersistenceException e) {
+            if (ConcurrentChangeException.isDuplicateKey(e)) {
+                throw new ConcurrentChangeException(path.toString());
+            }
+            throw e;
+        }
+        records.add("fs.put", path.toString(), result.id(), result.created() ? 201 : 204, blob.size(), null);
+        try {
+            blobs.install(blob, blobs.locate(path)); // last: everything before it can still roll back
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new WriteResult(result.created(), blob.md5(), blob.size());
+    }
+
+    /** The index half: parents, the file's row and the quota, flushed so that a concurrent insert shows here. */
+    private Indexed index(StoragePath path, BlobStore.Blob blob, Upload upload) {
         tree.lockAccountShared(path.account());
         // one walk finds the parents and the file itself, if it is there
         List<StorageObject> walked = tree.walk(path);
@@ -108,12 +129,9 @@ public class UploadCommitter {
             }
         }
         em.flush();
-        records.add("fs.put", path.toString(), file.getId(), created ? 201 : 204, blob.size(), null);
-        try {
-            blobs.install(blob, blobs.locate(path)); // last: everything before it can still roll back
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return new WriteResult(created, blob.md5(), blob.size());
+        return new Indexed(file.getId(), created);
+    }
+
+    private record Indexed(long id, boolean created) {
     }
 }
