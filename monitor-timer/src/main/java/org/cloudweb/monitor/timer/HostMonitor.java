@@ -88,6 +88,9 @@ public class HostMonitor {
     Event<HostSampled> sampled;
 
     @Inject
+    TickMetrics tickMetrics;
+
+    @Inject
     @ConfigProperty(name = "cloudweb.data.dir")
     String dataDir;
 
@@ -135,6 +138,8 @@ public class HostMonitor {
     @Timeout
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void tick() {
+        long startNanos = System.nanoTime();
+        long startCpuNanos = TickMetrics.threadCpuNanos();
         Duration interval = ConfigKey.MONITOR_INTERVAL.defaultValue();
         try {
             interval = config.get(ConfigKey.MONITOR_INTERVAL);
@@ -151,6 +156,7 @@ public class HostMonitor {
             // a changed interval counts from here: the elapsed time up to this tick was the old one's
             scheduledInterval = interval;
             schedule(untilNextMultipleOf(interval));
+            tickMetrics.record(startNanos, startCpuNanos);
         }
     }
 
