@@ -1,10 +1,14 @@
 package org.cloudweb.monitor.stats;
 
+import java.io.File;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.Set;
+import java.util.function.Function;
 import oshi.hardware.CentralProcessor;
 import oshi.hardware.GlobalMemory;
 import oshi.hardware.HWDiskStore;
@@ -56,14 +60,16 @@ public final class Sampler {
                 memory.getVirtualMemory().getSwapTotal() / 1024, memory.getVirtualMemory().getSwapUsed() / 1024);
 
         List<Sample.Net> nets = new ArrayList<>();
+        Map<String, long[]> nicCounters = nics.isEmpty() ? Map.of() : proc(ProcCounters.NET_DEV, ProcCounters::nics);
         for (NetworkIF nic : nics) {
-            if (nic.updateAttributes()) {
+            long[] c = counters(nic, nicCounters);
+            if (c != null) {
                 long nanos = System.nanoTime();
                 String key = "net:" + nic.getName();
-                OptionalLong rx = rate(key + ":rxb", nic.getBytesRecv(), nanos);
-                OptionalLong tx = rate(key + ":txb", nic.getBytesSent(), nanos);
-                OptionalLong rxp = rate(key + ":rxp", nic.getPacketsRecv(), nanos);
-                OptionalLong txp = rate(key + ":txp", nic.getPacketsSent(), nanos);
+                OptionalLong rx = rate(key + ":rxb", c[0], nanos);
+                OptionalLong tx = rate(key + ":txb", c[2], nanos);
+                OptionalLong rxp = rate(key + ":rxp", c[1], nanos);
+                OptionalLong txp = rate(key + ":txp", c[3], nanos);
                 if (rx.isPresent() && tx.isPresent() && rxp.isPresent() && txp.isPresent()) {
                     nets.add(new Sample.Net(nic.getName(), rx.getAsLong(), tx.getAsLong(), rxp.getAsLong(),
                             txp.getAsLong()));
@@ -71,14 +77,17 @@ public final class Sampler {
             }
         }
         List<Sample.Disk> diskRates = new ArrayList<>();
+        Map<String, long[]> diskCounters = disks.isEmpty() ? Map.of()
+                : proc(ProcCounters.DISKSTATS, ProcCounters::disks);
         for (HWDiskStore disk : disks) {
-            if (disk.updateAttributes()) {
+            long[] c = counters(disk, diskCounters);
+            if (c != null) {
                 long nanos = System.nanoTime();
                 String key = "disk:" + disk.getName();
-                OptionalLong rb = rate(key + ":rb", disk.getReadBytes(), nanos);
-                OptionalLong wb = rate(key + ":wb", disk.getWriteBytes(), nanos);
-                OptionalLong r = rate(key + ":r", disk.getReads(), nanos);
-                OptionalLong w = rate(key + ":w", disk.getWrites(), nanos);
+                OptionalLong rb = rate(key + ":rb", c[1], nanos);
+                OptionalLong wb = rate(key + ":wb", c[3], nanos);
+                OptionalLong r = rate(key + ":r", c[0], nanos);
+                OptionalLong w = rate(key + ":w", c[2], nanos);
                 if (rb.isPresent() && wb.isPresent() && r.isPresent() && w.isPresent()) {
                     diskRates.add(new Sample.Disk(disk.getName(), rb.getAsLong(), wb.getAsLong(), r.getAsLong(),
                             w.getAsLong()));
@@ -86,13 +95,12 @@ public final class Sampler {
             }
         }
         List<Sample.Storage> storage = new ArrayList<>();
+        Set<String> mounted = mounts.isEmpty() ? Set.of() : proc(ProcCounters.MOUNTS, ProcCounters::mounts);
         for (OSFileStore store : mounts) {
-            // updateAttributes re-reads one store; getFileStores() would re-scan every mount
-            if (store.updateAttributes()) {
-                long total = store.getTotalSpace();
-                long free = store.getFreeSpace();
-                storage.add(new Sample.Storage(store.getMount(), mib(total), mib(total - free), mib(free),
-                        mib(store.getUsableSpace())));
+            long[] space = space(store, mounted);
+            if (space != null) {
+                storage.add(new Sample.Storage(store.getMount(), mib(space[0]), mib(space[0] - space[1]),
+                        mib(space[1]), mib(space[2])));
             }
         }
         return new Sample(epochSecond, cpu, mem, nets, total(nets), diskRates, totalDisk(diskRates), storage,
@@ -119,6 +127,44 @@ public final class Sampler {
             return null;
         }
         return new Sample.ProcessIo(read.getAsLong(), written.getAsLong(), cpu, process.getResidentSetSize() / 1024);
+    }
+
+    /** A /proc file parsed, or null when it cannot be read (not Linux): then OSHI answers. */
+    private static <T> T proc(Path file, Function<String, T> parse) {
+        String text = ProcCounters.read(file);
+        return text == null ? null : parse.apply(text);
+    }
+
+    /** Bytes received, packets received, bytes sent, packets sent; null for a NIC that is gone. */
+    private static long[] counters(NetworkIF nic, Map<String, long[]> proc) {
+        if (proc != null) {
+            return proc.get(nic.getName());
+        }
+        return nic.updateAttributes() ? new long[] {nic.getBytesRecv(), nic.getPacketsRecv(), nic.getBytesSent(),
+            nic.getPacketsSent()} : null;
+    }
+
+    /** Reads, bytes read, writes, bytes written; null for a disk that is gone. */
+    private static long[] counters(HWDiskStore disk, Map<String, long[]> proc) {
+        if (proc != null) {
+            return proc.get(disk.getName());
+        }
+        return disk.updateAttributes() ? new long[] {disk.getReads(), disk.getReadBytes(), disk.getWrites(),
+            disk.getWriteBytes()} : null;
+    }
+
+    /** Total, free and usable bytes; null for a file system no longer mounted. */
+    private static long[] space(OSFileStore store, Set<String> mounted) {
+        if (mounted != null) {
+            // one statvfs per figure, where OSHI's update would re-read the mount table and the labels
+            if (!mounted.contains(store.getMount())) {
+                return null;
+            }
+            File point = new File(store.getMount());
+            return new long[] {point.getTotalSpace(), point.getFreeSpace(), point.getUsableSpace()};
+        }
+        return store.updateAttributes() ? new long[] {store.getTotalSpace(), store.getFreeSpace(),
+            store.getUsableSpace()} : null;
     }
 
     private OptionalLong rate(String key, long value, long nanos) {
