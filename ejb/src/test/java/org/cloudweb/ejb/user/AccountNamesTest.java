@@ -2,6 +2,7 @@ package org.cloudweb.ejb.user;
 
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -19,5 +20,12 @@ class AccountNamesTest {
             "initial-admin-password", "host-id", "tmp", "lost+found", "x1234567890123456789012345678901234567890123456789012345678901234"})
     void namesThatCannotBeAnAccountDirectoryAreRefused(String name) {
         assertNotNull(AccountNames.problem(name), name);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"db", "Tmp", "initial-admin-password", "host-id", "lost+found"})
+    void theDataDirectorysOwnEntriesAreReserved(String name) {
+        assertTrue(AccountNames.isReserved(name));
+        assertNotNull(AccountNames.problem(name));
     }
 }
