@@ -41,8 +41,16 @@ public class QuotaLedger {
 
     /** Takes usage away (a delete, or the old owner's side of a move); never refused. */
     public void release(long userId, long bytes, long objects) {
+        adjust(userId, -bytes, -objects);
+    }
+
+    /**
+     * Changes usage whatever the limits say: for what has already happened on disk (a journaled change
+     * replayed), which no refusal can undo.
+     */
+    public void adjust(long userId, long bytes, long objects) {
         if (bytes != 0 || objects != 0) {
-            em.createNamedQuery(Quota.ADJUST_USAGE).setParameter("bytes", -bytes).setParameter("objects", -objects)
+            em.createNamedQuery(Quota.ADJUST_USAGE).setParameter("bytes", bytes).setParameter("objects", objects)
                     .setParameter("user", userId).executeUpdate();
         }
     }

@@ -37,7 +37,14 @@ import org.flywaydb.core.api.output.MigrateResult;
         // tracing span per statement whenever it finds OpenTelemetry (Payara has it), which nobody collects here
         properties = {"characterEncoding=UTF-8", "connectTimeout=5000", "cachePrepStmts=true",
                 "prepStmtCacheSize=500", "prepStmtCacheSqlLimit=4096", "useLocalSessionState=true",
-                "cacheServerConfiguration=true", "rewriteBatchedStatements=true", "openTelemetry=DISABLED"})
+                "cacheServerConfiguration=true", "rewriteBatchedStatements=true", "openTelemetry=DISABLED",
+                // after the database was away, pooled connections are dead: a checkout validates a connection
+                // idle for over 2 s, and one failure drops them all (Payara's pool; other servers ignore these)
+                "fish.payara.is-connection-validation-required=true",
+                "fish.payara.connection-validation-method=custom-validation",
+                "fish.payara.validation-classname=org.glassfish.api.jdbc.validation.MySQLConnectionValidation",
+                "fish.payara.validate-atmost-once-period-in-seconds=2",
+                "fish.payara.fail-all-connections=true"})
 @Singleton
 @Startup
 // Flyway commits its own DDL transactions; a container transaction around it would forbid that.

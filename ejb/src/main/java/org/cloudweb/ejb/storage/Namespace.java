@@ -65,6 +65,23 @@ public class Namespace {
      * {@link TreeIndex#walk} answers for it).
      */
     public Directory ensureDirectories(StoragePath path, List<StorageObject> walked) {
+        Directory directory = indexDirectories(path, walked, true);
+        if (directory.made() > 0) {
+            try {
+                blobs.createDirectories(blobs.locate(path));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return directory;
+    }
+
+    /**
+     * The rows of the directory at {@code path} and its missing parents, without touching the disk. With
+     * {@code enforceQuota} false the new rows are counted even past the owner's limit: a replay of what
+     * already happened on disk.
+     */
+    public Directory indexDirectories(StoragePath path, List<StorageObject> walked, boolean enforceQuota) {
         if (walked.isEmpty()) {
             throw new NotFoundException("No account " + path.account());
         }
@@ -75,8 +92,10 @@ public class Namespace {
             }
         }
         int made = path.names().size() - (walked.size() - 1);
-        if (made > 0) {
+        if (made > 0 && enforceQuota) {
             quota.claim(parent.getOwnerId(), 0, made);
+        } else if (made > 0) {
+            quota.adjust(parent.getOwnerId(), 0, made);
         }
         for (int depth = walked.size() - 1; depth < path.names().size(); depth++) {
             StorageObjectType type = depth == 0 ? StorageObjectType.CONTAINER : StorageObjectType.DIR;
@@ -86,11 +105,6 @@ public class Namespace {
         }
         if (made > 0) {
             em.flush();
-            try {
-                blobs.createDirectories(blobs.locate(path));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
         }
         return new Directory(parent, made);
     }
@@ -100,10 +114,7 @@ public class Namespace {
      * undone if the transaction rolls back and completed by deleting once it commits.
      */
     public TreeIndex.Usage remove(StorageObject node, StoragePath path) {
-        TreeIndex.Usage usage = tree.usage(node);
-        long owner = node.getOwner().getId();
-        tree.deleteSubtree(node.getId());
-        quota.release(owner, usage.bytes(), usage.objects());
+        TreeIndex.Usage usage = unindex(node);
         Path location = blobs.locate(path);
         if (Files.exists(location, LinkOption.NOFOLLOW_LINKS)) {
             Path trash = data.root().resolve("tmp").resolve("trash-" + UUID.randomUUID());
@@ -118,12 +129,20 @@ public class Namespace {
         return usage;
     }
 
+    /** Removes a node's subtree from the index only, and its usage from its owner's quota. */
+    public TreeIndex.Usage unindex(StorageObject node) {
+        TreeIndex.Usage usage = tree.usage(node);
+        tree.deleteSubtree(node.getId());
+        quota.release(node.getOwner().getId(), usage.bytes(), usage.objects());
+        return usage;
+    }
+
     /** The owner of a node, as a reference: a new child needs its id, not its row. */
     public User owner(StorageObject node) {
         return em.getReference(User.class, node.getOwnerId());
     }
 
-    static void requireContainerOrBelow(StoragePath path) {
+    public static void requireContainerOrBelow(StoragePath path) {
         if (path.isAccount()) {
             throw new BadRequestException("An account is made by creating its user");
         }

@@ -25,6 +25,8 @@ import org.cloudweb.ejb.error.ConflictException;
 import org.cloudweb.ejb.error.ForbiddenException;
 import org.cloudweb.ejb.error.QuotaExceededException;
 import org.cloudweb.ejb.job.JobService;
+import org.cloudweb.ejb.outage.DatabaseOutage;
+import org.cloudweb.ejb.outage.OfflineStorage;
 import org.cloudweb.ejb.quota.QuotaLedger;
 import org.cloudweb.ejb.record.RecordService;
 import org.cloudweb.ejb.security.Caller;
@@ -86,6 +88,12 @@ public class StorageService {
     @Resource
     ManagedExecutorService executor;
 
+    @EJB
+    DatabaseOutage outage;
+
+    @Inject
+    OfflineStorage offline;
+
     /**
      * Stores a file: the bytes stream to a temporary file outside any transaction, then one short
      * transaction makes missing parents, installs the file and updates index, quota and records.
@@ -95,9 +103,7 @@ public class StorageService {
         if (path.names().size() < 2) {
             throw new BadRequestException("A file goes into a container: /account/container/file");
         }
-        // checked before a byte is read: a known length that does not fit is refused at once, a chunked body is
-        // stopped where it passes what the quota leaves; the commit claims the exact size
-        long allowed = committer.bytesAllowed(path, upload.contentLength());
+        long allowed = bytesAllowed(path, upload.contentLength());
         BlobStore.Blob blob;
         try {
             blob = blobs.receive(body, allowed);
@@ -119,21 +125,58 @@ public class StorageService {
         }
         boolean installed = false;
         try {
-            for (int attempt = 1; ; attempt++) {
-                try {
-                    WriteResult result = committer.commit(path, blob, upload);
-                    installed = true;
-                    return result;
-                } catch (ConcurrentChangeException e) {
-                    // a concurrent upload made the same file or directory first: try again, now replacing it
-                    if (attempt == COMMIT_ATTEMPTS) {
-                        throw e;
-                    }
-                }
-            }
+            WriteResult result = install(path, blob, upload);
+            installed = true;
+            return result;
         } finally {
             if (!installed) {
                 blobs.discard(blob); // may be gone already, if the failure came after installing it
+            }
+        }
+    }
+
+    /**
+     * Checked before a byte is read: a known length that does not fit is refused at once, a chunked body is
+     * stopped where it passes what the quota leaves; the commit claims the exact size. Without the database the
+     * quota cannot be read: the upload is let through, and replay counts it.
+     */
+    private long bytesAllowed(StoragePath path, long contentLength) {
+        if (!outage.isDown()) {
+            try {
+                return committer.bytesAllowed(path, contentLength);
+            } catch (RuntimeException e) {
+                if (!outage.failed(e)) {
+                    throw e;
+                }
+            }
+        }
+        firewall.requireAccount(path.account());
+        return Long.MAX_VALUE;
+    }
+
+    /** Installs a received file with its row, or journaled while the database is away. */
+    private WriteResult install(StoragePath path, BlobStore.Blob blob, Upload upload) {
+        if (outage.isDown()) {
+            WriteResult journaled = offline.install(path, blob, upload);
+            if (journaled != null) {
+                return journaled;
+            }
+        }
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return committer.commit(path, blob, upload);
+            } catch (ConcurrentChangeException e) {
+                // a concurrent upload made the same file or directory first: try again, now replacing it
+                if (attempt == COMMIT_ATTEMPTS) {
+                    throw e;
+                }
+            } catch (RuntimeException e) {
+                // the database went away: the bytes are here (or installed by the commit that failed) and stay
+                WriteResult journaled = outage.failed(e) ? offline.install(path, blob, upload) : null;
+                if (journaled == null) {
+                    throw e;
+                }
+                return journaled;
             }
         }
     }
@@ -142,6 +185,12 @@ public class StorageService {
     public WriteResult makeDirectories(StoragePath path) {
         firewall.requireAccount(path.account());
         Namespace.requireContainerOrBelow(path);
+        if (outage.isDown()) {
+            WriteResult journaled = offline.makeDirectories(path);
+            if (journaled != null) {
+                return journaled;
+            }
+        }
         tree.lockAccount(path.account());
         Namespace.Directory directory = namespace.ensureDirectories(path);
         int made = directory.made();
@@ -154,6 +203,9 @@ public class StorageService {
     /** What is at a path; a disabled file only for administrators. */
     public Entry describe(StoragePath path) {
         Caller caller = firewall.requireAccount(path.account());
+        if (outage.isDown()) {
+            return offline.describe(path);
+        }
         return entry(path, tree.get(path), caller);
     }
 
@@ -163,13 +215,16 @@ public class StorageService {
      */
     public Listing read(StoragePath path, String prefix, String marker, int limit) {
         Caller caller = firewall.requireAccount(path.account());
+        if (limit < 1 || limit > MAX_LIST) {
+            throw new BadRequestException("limit must be from 1 to " + MAX_LIST);
+        }
+        if (outage.isDown()) {
+            return offline.read(path, prefix, marker, limit);
+        }
         StorageObject row = tree.get(path);
         Entry entry = entry(path, row, caller);
         if (row.getType() == StorageObjectType.FILE) {
             return new Listing(entry, null, null);
-        }
-        if (limit < 1 || limit > MAX_LIST) {
-            throw new BadRequestException("limit must be from 1 to " + MAX_LIST);
         }
         List<Entry> page = tree.listing(row.getId(), path, prefix, marker, limit + 1);
         List<Entry> entries = page.subList(0, Math.min(limit, page.size()));
@@ -188,7 +243,9 @@ public class StorageService {
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public void recordDownload(Entry file, int status, long bytes) {
         firewall.requireAccount(StoragePath.parse(file.path()).account());
-        records.addDownload(file.path(), file.id(), status, bytes);
+        if (!outage.isDown() || !offline.recordDownload(file, status, bytes)) {
+            records.addDownload(file.path(), file.id(), status, bytes);
+        }
     }
 
     /**
@@ -200,6 +257,7 @@ public class StorageService {
         if (depth < 0 || depth > MAX_TREE_DEPTH) {
             throw new BadRequestException("depth must be from 0 to " + MAX_TREE_DEPTH);
         }
+        outage.requireDatabase();
         StorageObject top = tree.get(path);
         TreeNode root = new TreeNode(Entry.of(path, top, null));
         record Pending(StorageObject row, StoragePath path, TreeNode node, int level) {
@@ -231,6 +289,9 @@ public class StorageService {
     public void delete(StoragePath path, boolean recursive) {
         firewall.requireAccount(path.account());
         Namespace.requireContainerOrBelow(path);
+        if (outage.isDown() && offline.delete(path, recursive) != null) {
+            return;
+        }
         tree.lockAccount(path.account());
         StorageObject row = tree.get(path);
         if (row.getType() != StorageObjectType.FILE && !recursive && tree.hasChildren(row)) {
@@ -246,6 +307,7 @@ public class StorageService {
     public Entry update(StoragePath path, Map<String, String> metadata, State state) {
         firewall.requireAccount(path.account());
         Namespace.requireContainerOrBelow(path);
+        outage.requireDatabase();
         StorageObject row = tree.get(path);
         if (state != null) {
             if (row.getType() != StorageObjectType.FILE) {
@@ -269,6 +331,13 @@ public class StorageService {
      * holds. Across accounts (administrators only) the subtree changes owner and quotas follow.
      */
     public WriteResult move(StoragePath from, StoragePath to, boolean overwrite) {
+        checkPlacement(from, to, "move");
+        if (outage.isDown()) {
+            WriteResult journaled = offline.move(from, to, overwrite);
+            if (journaled != null) {
+                return journaled;
+            }
+        }
         Placement placement = place(from, to, overwrite, "move");
         StorageObject source = placement.source();
         StorageObject parent = placement.parent();
@@ -297,6 +366,8 @@ public class StorageService {
      * a job whose id is answered (created is false, the etag field holds the job id).
      */
     public CopyResult copy(StoragePath from, StoragePath to, boolean overwrite) {
+        checkPlacement(from, to, "be copied");
+        outage.requireDatabase();
         Placement placement = place(from, to, overwrite, "be copied");
         StorageObject source = placement.source();
         StorageObject parent = placement.parent();
@@ -317,23 +388,12 @@ public class StorageService {
     }
 
     /**
-     * The checks and locks a move and a copy share: both accounts reachable, no loop, containers only at
-     * container level, the target's parent made, and whatever is at the target removed if {@code overwrite}.
+     * The locks and rows a move and a copy share (after {@link #checkPlacement}): the target's parent made, and
+     * whatever is at the target removed if {@code overwrite}.
      */
     private Placement place(StoragePath from, StoragePath to, boolean overwrite, String verb) {
-        firewall.requireAccount(from.account());
-        firewall.requireAccount(to.account());
-        Namespace.requireContainerOrBelow(from);
-        Namespace.requireContainerOrBelow(to);
-        if (from.contains(to)) {
-            throw new BadRequestException(from.equals(to) ? "Source and target are the same"
-                    : "A directory cannot " + verb + " into itself");
-        }
         lockAccounts(from.account(), to.account());
         StorageObject source = tree.get(from);
-        if ((source.getType() == StorageObjectType.CONTAINER) != to.isContainer()) {
-            throw new BadRequestException("Containers stay directly below an account, and only containers do");
-        }
         StorageObject parent = namespace.ensureDirectories(to.parent()).row();
         StorageObject existing = tree.child(parent, to.name());
         if (existing != null) {
@@ -346,6 +406,24 @@ public class StorageService {
             namespace.remove(existing, to);
         }
         return new Placement(source, parent, existing != null);
+    }
+
+    /**
+     * The checks of a move or copy that need no database: both accounts reachable, no loop, and containers only
+     * at container level (a container is what sits directly below an account).
+     */
+    private void checkPlacement(StoragePath from, StoragePath to, String verb) {
+        firewall.requireAccount(from.account());
+        firewall.requireAccount(to.account());
+        Namespace.requireContainerOrBelow(from);
+        Namespace.requireContainerOrBelow(to);
+        if (from.contains(to)) {
+            throw new BadRequestException(from.equals(to) ? "Source and target are the same"
+                    : "A directory cannot " + verb + " into itself");
+        }
+        if (from.isContainer() != to.isContainer()) {
+            throw new BadRequestException("Containers stay directly below an account, and only containers do");
+        }
     }
 
     /** Where a move or copy goes: the source row, the target's parent row, and whether something was replaced. */

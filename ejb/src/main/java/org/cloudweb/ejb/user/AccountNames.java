@@ -13,7 +13,8 @@ public final class AccountNames {
 
     private static final Pattern VALID = Pattern.compile(User.NAME_PATTERN);
     /** Entries of the data directory that are not accounts (the embedded database, the first password file). */
-    private static final Set<String> RESERVED = Set.of("db", "initial-admin-password", "host-id", "tmp", "lost+found");
+    private static final Set<String> RESERVED = Set.of("db", "initial-admin-password", "host-id", "tmp", "journal",
+            "lost+found");
 
     private AccountNames() {
     }

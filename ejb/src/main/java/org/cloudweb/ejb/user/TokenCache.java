@@ -15,6 +15,8 @@ import org.cloudweb.ejb.data.TransactionHooks;
  * once its transaction has committed, before its caller gets an answer: on this node the very next request
  * is checked against the database. Other nodes of a cluster do not hear of it and may accept a revoked token
  * for up to {@link #TTL}; the TTL is kept that short for this reason. Expiry is checked on every hit.
+ * While the database is unreachable, a validation up to {@link #REMEMBERED} old still lets its caller in
+ * ({@link #getRemembered}): the callers active before an outage keep reaching their files through it.
  */
 @ApplicationScoped
 public class TokenCache {
@@ -22,6 +24,9 @@ public class TokenCache {
     /** How long a validation is reused; also the longest another node may lag behind a revocation. */
     static final Duration TTL = Duration.ofSeconds(2);
     private static final long TTL_NANOS = TTL.toNanos();
+    /** How long a validation is remembered for the time the database is away. */
+    static final Duration REMEMBERED = Duration.ofMinutes(15);
+    private static final long REMEMBERED_NANOS = REMEMBERED.toNanos();
     private static final int MAX_ENTRIES = 10_000;
 
     /** By the SHA-256 of the token: the tokens themselves are not kept. */
@@ -34,6 +39,18 @@ public class TokenCache {
 
     /** The user behind a token validated less than {@link #TTL} ago and not expired since, or null. */
     public AuthenticatedUser get(String token) {
+        return validatedWithin(token, TTL_NANOS);
+    }
+
+    /**
+     * The user behind a token validated less than {@link #REMEMBERED} ago and not expired since, or null: only
+     * for when the database cannot be asked.
+     */
+    public AuthenticatedUser getRemembered(String token) {
+        return validatedWithin(token, REMEMBERED_NANOS);
+    }
+
+    private AuthenticatedUser validatedWithin(String token, long nanos) {
         if (!TokenService.plausible(token)) {
             return null;
         }
@@ -42,11 +59,12 @@ public class TokenCache {
         if (entry == null) {
             return null;
         }
-        if (System.nanoTime() - entry.cachedAt() > TTL_NANOS || !Instant.now().isBefore(entry.expiresAt())) {
+        long age = System.nanoTime() - entry.cachedAt();
+        if (age > REMEMBERED_NANOS || !Instant.now().isBefore(entry.expiresAt())) {
             entries.remove(key, entry);
             return null;
         }
-        return entry.user();
+        return age > nanos ? null : entry.user();
     }
 
     /** The current revocation count: read before the database, handed to {@link #put}. */

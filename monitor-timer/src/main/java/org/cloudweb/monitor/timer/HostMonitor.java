@@ -3,6 +3,7 @@ package org.cloudweb.monitor.timer;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Lock;
 import jakarta.ejb.LockType;
 import jakarta.ejb.Singleton;
@@ -26,6 +27,7 @@ import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.cloudweb.ejb.config.ConfigKey;
 import org.cloudweb.ejb.config.ConfigService;
+import org.cloudweb.ejb.outage.DatabaseOutage;
 import org.cloudweb.monitor.host.DeviceNumbers;
 import org.cloudweb.monitor.host.HostIdentity;
 import org.cloudweb.monitor.host.HostLease;
@@ -94,6 +96,9 @@ public class HostMonitor {
     @ConfigProperty(name = "cloudweb.data.dir")
     String dataDir;
 
+    @EJB
+    DatabaseOutage outage;
+
     // one for the life of the application: OSHI caches what it has detected in it
     private SystemInfo system;
     private Sampler sampler;
@@ -141,6 +146,9 @@ public class HostMonitor {
         long startNanos = System.nanoTime();
         long startCpuNanos = TickMetrics.threadCpuNanos();
         try {
+            if (outage.isDown()) {
+                return; // nowhere to store samples; seq shows the gap
+            }
             if (hostId == null) {
                 scheduledInterval = config.get(ConfigKey.MONITOR_INTERVAL);
                 register();

@@ -1,15 +1,20 @@
 package org.cloudweb.web.error;
 
+import jakarta.inject.Inject;
 import jakarta.json.JsonException;
 import jakarta.json.bind.JsonbException;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import org.cloudweb.ejb.outage.DatabaseOutage;
 
 /** A request body that is not the JSON it should be → 400; anything else gone wrong while processing → 500. */
 @Provider
 public class ProcessingExceptionMapper implements ExceptionMapper<ProcessingException> {
+
+    @Inject
+    DatabaseOutage outage;
 
     @Override
     public Response toResponse(ProcessingException exception) {
@@ -19,6 +24,6 @@ public class ProcessingExceptionMapper implements ExceptionMapper<ProcessingExce
                         .toResponse().build();
             }
         }
-        return UnexpectedExceptionMapper.internalError(exception);
+        return UnexpectedExceptionMapper.internalError(exception, outage);
     }
 }

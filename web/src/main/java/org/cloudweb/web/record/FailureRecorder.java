@@ -1,11 +1,13 @@
 package org.cloudweb.web.record;
 
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Arrays;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.cloudweb.ejb.outage.DatabaseOutage;
 import org.cloudweb.ejb.record.RecordService;
 import org.cloudweb.ejb.security.RequestOrigin;
 
@@ -24,14 +26,17 @@ public class FailureRecorder {
     @Inject
     RequestOrigin origin;
 
+    @EJB
+    DatabaseOutage outage;
+
     /**
      * @param path      the decoded request path relative to {@code /api/v1}, without a leading slash
      * @param directory whether the query asked for a directory ({@code ?type=dir})
      * @param code      the problem's code
      */
     public void refused(String method, String path, boolean directory, int status, String code) {
-        if (status < 400 || origin.isFailureRecorded()) {
-            return;
+        if (status < 400 || origin.isFailureRecorded() || outage.isDown()) {
+            return; // without the database, refusals are not recorded
         }
         List<String> segments = Arrays.stream(path.split("/")).filter(s -> !s.isEmpty()).toList();
         String action = AuditedActions.of(method, segments, directory);

@@ -1,5 +1,6 @@
 package org.cloudweb.web.security;
 
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.bind.Jsonb;
@@ -18,6 +19,7 @@ import java.util.List;
 import java.util.Set;
 import org.cloudweb.ejb.config.ConfigKey;
 import org.cloudweb.ejb.config.ConfigService;
+import org.cloudweb.ejb.outage.DatabaseOutage;
 import org.cloudweb.ejb.security.RequestOrigin;
 import org.cloudweb.ejb.security.Roles;
 import org.cloudweb.ejb.user.AuthenticatedUser;
@@ -55,6 +57,9 @@ public class BearerAuthenticationMechanism implements HttpAuthenticationMechanis
     @Inject
     FailureRecorder failures;
 
+    @EJB
+    DatabaseOutage outage;
+
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) {
@@ -68,7 +73,13 @@ public class BearerAuthenticationMechanism implements HttpAuthenticationMechanis
         }
         AuthenticatedUser user = validated.get(token);
         if (user == null) {
-            user = tokens.validate(token);
+            user = validate(token);
+        }
+        if (user == null && outage.isDown()) {
+            response.setHeader("Retry-After", Long.toString(DatabaseOutage.RETRY_AFTER_SECONDS));
+            send(response, Problem.of(503, "service_unavailable", "The database is unreachable and this token was not "
+                    + "used in the last minutes; try again later"));
+            return AuthenticationStatus.SEND_FAILURE;
         }
         if (user == null) {
             reject(response);
@@ -78,6 +89,20 @@ public class BearerAuthenticationMechanism implements HttpAuthenticationMechanis
         origin.setUserId(user.id());
         return context.notifyContainerAboutLogin(user.name(),
                 user.admin() ? Set.of(Roles.USER, Roles.ADMIN) : Set.of(Roles.USER));
+    }
+
+    /** The user behind a token from the database or, while it is unreachable, from a recent validation. */
+    private AuthenticatedUser validate(String token) {
+        if (!outage.isDown()) {
+            try {
+                return tokens.validate(token);
+            } catch (RuntimeException e) {
+                if (!outage.failed(e)) {
+                    throw e;
+                }
+            }
+        }
+        return validated.getRemembered(token);
     }
 
     /** The token of the request, or null if it has none; a malformed header counts as a bad token. */
@@ -111,9 +136,12 @@ public class BearerAuthenticationMechanism implements HttpAuthenticationMechanis
     }
 
     private static void reject(HttpServletResponse response) {
-        Problem problem = Problem.of(401, "unauthorized", "The token is invalid, expired or revoked");
-        response.setStatus(401);
         response.setHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
+        send(response, Problem.of(401, "unauthorized", "The token is invalid, expired or revoked"));
+    }
+
+    private static void send(HttpServletResponse response, Problem problem) {
+        response.setStatus(problem.status());
         response.setContentType(Problem.MEDIA_TYPE);
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         try {

@@ -43,8 +43,10 @@ final class Downloads {
 
     static Response respond(Entry entry, Request request, String rangeHeader, boolean withBody, Recorder recorder) {
         Date modified = Date.from(entry.modifiedAt().truncatedTo(ChronoUnit.SECONDS));
-        EntityTag tag = new EntityTag(entry.etag());
-        Response.ResponseBuilder unchanged = request.evaluatePreconditions(modified, tag);
+        // no ETag while the database is away: files are then read from the disk, which does not keep their MD5
+        EntityTag tag = entry.etag() == null ? null : new EntityTag(entry.etag());
+        Response.ResponseBuilder unchanged = tag == null ? request.evaluatePreconditions(modified)
+                : request.evaluatePreconditions(modified, tag);
         if (unchanged != null) {
             if (unchanged.build().getStatus() == 412) {
                 FileResource.preconditionFailed();

@@ -1,0 +1,237 @@
+package org.cloudweb.ejb.outage;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.inject.Inject;
+import jakarta.persistence.PersistenceException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+import org.cloudweb.ejb.error.ServiceException;
+import org.cloudweb.ejb.error.ServiceUnavailableException;
+import org.cloudweb.ejb.schema.SchemaMigrator;
+
+/**
+ * Whether this node is serving without its database. A database call that fails makes the caller ask here;
+ * a probe decides, and when the database does not answer the node switches to journal mode: files are read
+ * from disk and file changes are journaled (see {@link OfflineStorage}). A probe every second notices its
+ * return; the journal is then replayed, the last entries with new changes held back for a moment, and the node
+ * goes back to the index. Journals left behind (a node that stopped while the database was away) are
+ * replayed at start-up.
+ */
+@Singleton
+@Startup
+@DependsOn("SchemaMigrator")
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+public class DatabaseOutage {
+
+    /** What a refusal tells the client to wait: about how long noticing the database's return takes. */
+    public static final long RETRY_AFTER_SECONDS = 5;
+    private static final Logger LOG = Logger.getLogger(DatabaseOutage.class.getName());
+    private static final long PROBE_MILLIS = 1000;
+    private static final int PROBE_TIMEOUT_SECONDS = 2;
+
+    @Resource(lookup = SchemaMigrator.DATA_SOURCE)
+    DataSource dataSource;
+
+    @Resource
+    ManagedScheduledExecutorService executor;
+
+    @Inject
+    IndexJournal journal;
+
+    @EJB
+    JournalReplayer replayer;
+
+    /** Journaled changes hold it shared; the switch back to the index holds it alone. */
+    private final ReentrantReadWriteLock gate = new ReentrantReadWriteLock();
+    private volatile Instant downSince;
+
+    @PostConstruct
+    void replayLeftovers() {
+        try {
+            int replayed = replayAll();
+            if (replayed > 0) {
+                LOG.log(Level.INFO, "Replayed {0} journaled operations left from an earlier outage", replayed);
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "The journal left from an earlier outage could not be replayed yet: {0}", e.toString());
+            goDown();
+        }
+    }
+
+    /** True while this node serves files without the database. */
+    public boolean isDown() {
+        return downSince != null;
+    }
+
+    /** Since when the database has been away, or null. */
+    public Instant downSince() {
+        return downSince;
+    }
+
+    /** Operations journaled in this outage so far, not yet replayed. */
+    public long journaled() {
+        return journal.activeEntries();
+    }
+
+    /**
+     * Called with the failure of a database call: answers whether the database is unreachable, and if so
+     * switches to journal mode. Failures of other kinds (and a database that answers) answer false.
+     */
+    public boolean failed(Throwable failure) {
+        if (!involvesDatabase(failure)) {
+            return false;
+        }
+        return !isReachable();
+    }
+
+    /** Probes the database unless journal mode is on: answers whether it is reachable, switching if not. */
+    public boolean isReachable() {
+        if (isDown()) {
+            return false;
+        }
+        if (probe()) {
+            return true;
+        }
+        goDown();
+        return false;
+    }
+
+    /** @throws ServiceUnavailableException in journal mode: for calls that cannot be served without the database */
+    public void requireDatabase() {
+        if (isDown()) {
+            throw unavailable();
+        }
+    }
+
+    /** The refusal of a call that needs the database while it is away. */
+    public static ServiceUnavailableException unavailable() {
+        return new ServiceUnavailableException("The database is unreachable; this needs it. Files can still be "
+                + "read, stored, moved and deleted.", RETRY_AFTER_SECONDS);
+    }
+
+    /**
+     * Runs a journaled change while the database is away, never across the switch back to the index.
+     *
+     * @return what the change answers, or null without running it when the database is back
+     */
+    public <T> T whileDown(Supplier<T> change) {
+        gate.readLock().lock();
+        try {
+            return isDown() ? change.get() : null;
+        } finally {
+            gate.readLock().unlock();
+        }
+    }
+
+    private boolean probe() {
+        try (Connection connection = dataSource.getConnection()) {
+            return connection.isValid(PROBE_TIMEOUT_SECONDS);
+        } catch (SQLException e) {
+            LOG.log(Level.FINE, "Database probe failed: {0}", e.toString());
+            return false;
+        }
+    }
+
+    private synchronized void goDown() {
+        if (downSince == null) {
+            downSince = Instant.now();
+            LOG.warning("The database is unreachable: files are served from the data directory and their changes "
+                    + "journaled until it is back");
+            scheduleRecovery();
+        }
+    }
+
+    private void scheduleRecovery() {
+        executor.schedule(this::recover, PROBE_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    private void recover() {
+        try {
+            if (!probe()) {
+                scheduleRecovery();
+                return;
+            }
+            int replayed = replayAll(); // the bulk, while changes still come in
+            gate.writeLock().lock();
+            try {
+                journal.closeActive();
+                replayed += replayAll(); // what came in meanwhile; changes wait for this part
+                downSince = null;
+            } finally {
+                gate.writeLock().unlock();
+            }
+            LOG.log(Level.INFO, "The database is back: {0} journaled operations replayed", replayed);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Replaying the journal failed; trying again: {0}", e.toString());
+            scheduleRecovery();
+        }
+    }
+
+    /**
+     * Replays every segment no other node is writing, oldest first; this node's open segment as far as it goes
+     * (it is finished once closed). A replayed segment is deleted.
+     */
+    private int replayAll() {
+        int replayed = 0;
+        for (String segment : journal.segments()) {
+            if (segment.equals(journal.activeSegment())) {
+                replayed += replay(segment);
+                continue;
+            }
+            try (IndexJournal.SegmentLock claimed = journal.claim(segment)) {
+                if (claimed != null) {
+                    replayed += replay(segment);
+                    journal.delete(segment);
+                }
+            }
+        }
+        return replayed;
+    }
+
+    private int replay(String segment) {
+        long done = replayer.checkpoint(segment);
+        int replayed = 0;
+        for (JournalEntry entry : journal.read(segment)) {
+            if (entry.seq() <= done) {
+                continue;
+            }
+            try {
+                replayer.apply(segment, entry);
+            } catch (ServiceException refused) {
+                replayer.skip(segment, entry, refused.getMessage());
+            }
+            replayed++;
+        }
+        return replayed;
+    }
+
+    /** Whether a failure came from the database or the connection pool (else it is not an outage). */
+    static boolean involvesDatabase(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException || cause instanceof PersistenceException
+                    || cause.getClass().getName().endsWith("DatabaseException")
+                    || cause.getClass().getName().startsWith("jakarta.resource.")) {
+                return true;
+            }
+            if (cause.getCause() == cause) {
+                break;
+            }
+        }
+        return false;
+    }
+}
