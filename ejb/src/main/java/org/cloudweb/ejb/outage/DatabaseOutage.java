@@ -14,13 +14,13 @@ import jakarta.persistence.PersistenceException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
-import org.cloudweb.ejb.error.ServiceException;
 import org.cloudweb.ejb.error.ServiceUnavailableException;
 import org.cloudweb.ejb.schema.SchemaMigrator;
 
@@ -43,6 +43,12 @@ public class DatabaseOutage {
     private static final Logger LOG = Logger.getLogger(DatabaseOutage.class.getName());
     private static final long PROBE_MILLIS = 1000;
     private static final int PROBE_TIMEOUT_SECONDS = 2;
+    /** Entries replayed per transaction. */
+    private static final int BATCH = 500;
+    /** Replay passes while changes still come in, before they are held back for the last one. */
+    private static final int OPEN_PASSES = 5;
+    /** A pass that replayed no more than this many entries is followed by the last one. */
+    private static final int SMALL_PASS = 2 * BATCH;
 
     @Resource(lookup = SchemaMigrator.DATA_SOURCE)
     DataSource dataSource;
@@ -166,7 +172,16 @@ public class DatabaseOutage {
                 scheduleRecovery();
                 return;
             }
-            int replayed = replayAll(); // the bulk, while changes still come in
+            // the bulk while changes still come in (each pass catches up with the ones before); the rest with
+            // changes held back, so that none comes between the last entry and the switch
+            int replayed = 0;
+            for (int pass = 1; pass <= OPEN_PASSES; pass++) {
+                int entries = replayAll();
+                replayed += entries;
+                if (entries <= SMALL_PASS) {
+                    break;
+                }
+            }
             gate.writeLock().lock();
             try {
                 journal.closeActive();
@@ -204,20 +219,33 @@ public class DatabaseOutage {
     }
 
     private int replay(String segment) {
-        long done = replayer.checkpoint(segment);
-        int replayed = 0;
-        for (JournalEntry entry : journal.read(segment)) {
-            if (entry.seq() <= done) {
-                continue;
-            }
+        List<JournalEntry> entries = journal.read(segment, replayer.checkpoint(segment));
+        for (int from = 0; from < entries.size(); from += BATCH) {
+            List<JournalEntry> batch = entries.subList(from, Math.min(entries.size(), from + BATCH));
             try {
-                replayer.apply(segment, entry);
-            } catch (ServiceException refused) {
-                replayer.skip(segment, entry, refused.getMessage());
+                replayer.applyAll(segment, batch);
+            } catch (RuntimeException failed) {
+                if (!probe()) {
+                    throw failed;
+                }
+                replayOneByOne(segment, batch);
             }
-            replayed++;
         }
-        return replayed;
+        return entries.size();
+    }
+
+    /** A batch that failed with the database up: its entries one by one, passing over those that fail alone. */
+    private void replayOneByOne(String segment, List<JournalEntry> batch) {
+        for (JournalEntry entry : batch) {
+            try {
+                replayer.applyAll(segment, List.of(entry));
+            } catch (RuntimeException failed) {
+                if (!probe()) {
+                    throw failed;
+                }
+                replayer.skip(segment, entry, failed.toString());
+            }
+        }
     }
 
     /** Whether a failure came from the database or the connection pool (else it is not an outage). */

@@ -110,15 +110,24 @@ public class IndexJournal {
         }
     }
 
-    /** The entries of a segment, in order, up to the first line that is incomplete or damaged. */
-    public List<JournalEntry> read(String segment) {
+    /**
+     * The entries of a segment after the first {@code skipped}, in order, up to the first line that is incomplete
+     * or damaged.
+     */
+    public List<JournalEntry> read(String segment, long skipped) {
         List<JournalEntry> entries = new ArrayList<>();
         try (BufferedReader lines = Files.newBufferedReader(directory.resolve(segment), StandardCharsets.UTF_8)) {
+            long seq = 0;
             for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                if (++seq <= skipped) {
+                    continue;
+                }
                 JournalEntry entry = parse(line);
-                if (entry == null || entry.seq() != entries.size() + 1) {
-                    LOG.log(Level.WARNING, "Journal {0} ends in a damaged line after entry {1}: the rest is left to "
-                            + "a consistency check", new Object[] {segment, entries.size()});
+                if (entry == null || entry.seq() != seq) {
+                    // the last line may be one being written, or cut by a crash; a damaged line before others is not
+                    boolean last = lines.readLine() == null;
+                    LOG.log(last ? Level.FINE : Level.WARNING, "Journal {0} ends in an incomplete or damaged line "
+                            + "after entry {1}: what follows is left to a consistency check", new Object[] {segment, seq - 1});
                     break;
                 }
                 entries.add(entry);

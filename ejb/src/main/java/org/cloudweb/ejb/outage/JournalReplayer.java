@@ -14,6 +14,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.cloudweb.ejb.error.ConflictException;
 import org.cloudweb.ejb.error.NotFoundException;
+import org.cloudweb.ejb.error.ServiceException;
 import org.cloudweb.ejb.quota.QuotaLedger;
 import org.cloudweb.ejb.storage.Namespace;
 import org.cloudweb.ejb.storage.StoragePath;
@@ -23,9 +24,10 @@ import org.cloudweb.persistence.storage.StorageObject;
 import org.cloudweb.persistence.storage.StorageObjectType;
 
 /**
- * Applies journal entries to the index: each in a transaction of its own that also moves its segment's
- * checkpoint, so an entry takes effect exactly once however often replay starts over. The disk already shows
- * the change; only rows, quota usage and the record are written here.
+ * Applies journal entries to the index, a batch per transaction that also moves its segment's checkpoint, so
+ * an entry takes effect exactly once however often replay starts over. The disk already shows the change; only
+ * rows, quota usage and the record are written here. An entry the index cannot take (a row of another type in
+ * the way, an account gone) is recorded as refused and left to a consistency check.
  */
 @Stateless
 @PermitAll
@@ -55,15 +57,32 @@ public class JournalReplayer {
                 .setParameter(1, segment).getSingleResult()).longValue();
     }
 
-    /**
-     * Applies one entry, unless it has been applied before.
-     *
-     * @throws org.cloudweb.ejb.error.ServiceException when the index cannot take the entry (see {@link #skip})
-     */
-    public void apply(String segment, JournalEntry entry) {
-        if (!claim(segment, entry)) {
-            return;
+    /** Applies the entries of a segment (in order) that have not been applied before. */
+    public void applyAll(String segment, List<JournalEntry> entries) {
+        long last = lockCheckpoint(segment);
+        for (JournalEntry entry : entries) {
+            if (entry.seq() <= last) {
+                continue;
+            }
+            try {
+                apply(entry);
+            } catch (ServiceException refused) { // thrown before the entry wrote anything
+                recordSkipped(segment, entry, refused.getMessage());
+            }
+            last = entry.seq();
         }
+        moveCheckpoint(segment, last);
+    }
+
+    /** Passes over an entry that fails on its own (not for a lack of the database), recording why. */
+    public void skip(String segment, JournalEntry entry, String reason) {
+        if (entry.seq() > lockCheckpoint(segment)) {
+            recordSkipped(segment, entry, reason);
+            moveCheckpoint(segment, entry.seq());
+        }
+    }
+
+    private void apply(JournalEntry entry) {
         StoragePath path = StoragePath.parse(entry.path());
         Long objectId = null;
         String detail = DETAIL;
@@ -85,30 +104,22 @@ public class JournalReplayer {
                 entry.status(), entry.size(), entry.client(), detail));
     }
 
-    /**
-     * Passes over an entry the index cannot take (a row of another type in the way, an account gone): it is
-     * recorded as refused and left to a consistency check, and replay goes on with the next.
-     */
-    public void skip(String segment, JournalEntry entry, String reason) {
-        if (!claim(segment, entry)) {
-            return;
-        }
+    private void recordSkipped(String segment, JournalEntry entry, String reason) {
         LOG.log(Level.WARNING, "Journal entry {0} of {1} ({2} {3}) not replayed: {4}; a consistency check with "
                 + "repair brings the index in line", new Object[] {entry.seq(), segment, entry.action(), entry.path(), reason});
         em.persist(new AuditRecord(entry.time(), entry.userId(), entry.action(), entry.path(), null, 409, entry.size(),
                 entry.client(), DETAIL + ", not replayed: " + reason));
     }
 
-    /** Moves the checkpoint to this entry; false if it is there already (the entry was applied before). */
-    private boolean claim(String segment, JournalEntry entry) {
-        long last = ((Number) em.createNativeQuery("SELECT last_seq FROM journal_checkpoint WHERE segment = ?1 FOR UPDATE")
+    /** The segment's checkpoint, locked until the transaction ends: replays of one segment take turns. */
+    private long lockCheckpoint(String segment) {
+        return ((Number) em.createNativeQuery("SELECT last_seq FROM journal_checkpoint WHERE segment = ?1 FOR UPDATE")
                 .setParameter(1, segment).getSingleResult()).longValue();
-        if (entry.seq() <= last) {
-            return false;
-        }
+    }
+
+    private void moveCheckpoint(String segment, long last) {
         em.createNativeQuery("UPDATE journal_checkpoint SET last_seq = ?1, replayed_at = ?2 WHERE segment = ?3")
-                .setParameter(1, entry.seq()).setParameter(2, Instant.now()).setParameter(3, segment).executeUpdate();
-        return true;
+                .setParameter(1, last).setParameter(2, Instant.now()).setParameter(3, segment).executeUpdate();
     }
 
     private long put(StoragePath path, JournalEntry entry) {
@@ -159,11 +170,11 @@ public class JournalReplayer {
         if (source == null) {
             throw new NotFoundException("Nothing at " + from + " in the index");
         }
+        StorageObject parent = namespace.indexDirectories(to.parent(), tree.walk(to.parent()), false).row();
         StorageObject existing = tree.find(to);
         if (existing != null && !existing.getId().equals(source.getId())) {
             namespace.unindex(existing);
         }
-        StorageObject parent = namespace.indexDirectories(to.parent(), tree.walk(to.parent()), false).row();
         long oldOwner = source.getOwner().getId();
         long newOwner = parent.getOwnerId();
         if (oldOwner != newOwner) {

@@ -3,7 +3,6 @@ package org.cloudweb.it.crash;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.net.http.HttpResponse;
@@ -25,7 +24,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import org.cloudweb.it.support.Api;
+import org.cloudweb.it.support.ConsistencyChecks;
+import org.cloudweb.it.support.FileContent;
 import org.cloudweb.it.support.HttpJson;
+import org.cloudweb.it.support.LauncherProcess;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -138,10 +140,9 @@ class CrashRecoveryIT {
             }
         }
 
-        JsonObject repair = fsck(api, true);
-        JsonObject check = fsck(api, false);
-        JsonObject findings = check.getJsonObject("report").getJsonObject("findings");
-        assertTrue(findings.values().stream().allMatch(count -> ((JsonNumber) count).intValue() == 0),
+        JsonObject repair = ConsistencyChecks.run(api, ACCOUNT, true);
+        JsonObject check = ConsistencyChecks.run(api, ACCOUNT, false);
+        assertTrue(ConsistencyChecks.foundNothing(check),
                 "after repair: " + check + "; the repair found " + repair);
         for (Map.Entry<String, byte[]> file : onDisk.entrySet()) {
             HttpResponse<byte[]> answer = api.bytes("GET", fsPath(file.getKey()), null);
@@ -182,23 +183,6 @@ class CrashRecoveryIT {
     /** The API path of a file given relative to the container, such as {@code d1/f5}. */
     private static String fsPath(String name) {
         return Api.fs((ACCOUNT + "/" + CONTAINER + "/" + name).split("/"));
-    }
-
-    /** Starts a check of the account, waits for its job and answers the finished job. */
-    private static JsonObject fsck(Api api, boolean repair) throws InterruptedException {
-        HttpResponse<String> started = api.post("admin/fsck", Api.json("account", ACCOUNT, "repair", repair));
-        assertEquals(202, started.statusCode(), started.body());
-        String job = started.headers().firstValue("Location").orElseThrow();
-        String jobPath = job.substring(job.indexOf("/api/v1/") + "/api/v1/".length());
-        for (int i = 0; i < 1200; i++) {
-            JsonObject state = HttpJson.json(api.get(jobPath));
-            if (!"running".equals(state.getString("state"))) {
-                assertEquals("done", state.getString("state"), state.toString());
-                return state;
-            }
-            Thread.sleep(250);
-        }
-        throw new AssertionError("the check did not finish");
     }
 
     private static Map<String, byte[]> filesOnDisk(Path container) throws IOException {

@@ -1,4 +1,4 @@
-package org.cloudweb.it.crash;
+package org.cloudweb.it.support;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -9,14 +9,14 @@ import java.util.Random;
  * those. Any file, whoever wrote it and whenever it was cut, can be checked on its own: a torn or mixed file
  * fails {@link #isIntact}.
  */
-final class FileContent {
+public final class FileContent {
 
     private static final String MAGIC = "cloudweb-test";
 
     private FileContent() {
     }
 
-    static byte[] of(String name, long version, int length) {
+    public static byte[] of(String name, long version, int length) {
         byte[] header = (MAGIC + " " + name + " " + version + " " + length + "\n").getBytes(StandardCharsets.US_ASCII);
         byte[] body = new byte[Math.max(length, header.length)];
         System.arraycopy(header, 0, body, 0, header.length);
@@ -27,7 +27,7 @@ final class FileContent {
     }
 
     /** Whether {@code bytes} are exactly what {@link #of} made for the file {@code name}. */
-    static boolean isIntact(String name, byte[] bytes) {
+    public static boolean isIntact(String name, byte[] bytes) {
         int newline = -1;
         for (int i = 0; i < Math.min(bytes.length, 256); i++) {
             if (bytes[i] == '\n') {

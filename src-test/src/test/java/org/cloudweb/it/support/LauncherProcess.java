@@ -1,4 +1,4 @@
-package org.cloudweb.it.crash;
+package org.cloudweb.it.support;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -20,7 +20,7 @@ import java.util.concurrent.TimeUnit;
  * CloudWeb as an operator runs it, {@code java -jar cloudweb.jar} in its own process (with the embedded MariaDB
  * and Payara Micro as its children), on a data directory of the test's choosing.
  */
-final class LauncherProcess implements AutoCloseable {
+public final class LauncherProcess implements AutoCloseable {
 
     private static final Duration READY_TIMEOUT = Duration.ofMinutes(4);
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -34,7 +34,7 @@ final class LauncherProcess implements AutoCloseable {
     }
 
     /** Starts the launcher on {@code data} and waits until readiness says UP. */
-    static LauncherProcess start(Path data, String adminPassword, Path log) throws IOException, InterruptedException {
+    public static LauncherProcess start(Path data, String adminPassword, Path log) throws IOException, InterruptedException {
         Path jar = Path.of(System.getProperty("cloudweb.test.launcher.jar"));
         int port = freePort();
         List<String> command = new ArrayList<>(List.of(
@@ -55,7 +55,7 @@ final class LauncherProcess implements AutoCloseable {
     }
 
     /** The base URL of the server. */
-    URL base() {
+    public URL base() {
         try {
             return URI.create("http://127.0.0.1:" + port + "/").toURL();
         } catch (java.net.MalformedURLException e) {
@@ -63,8 +63,15 @@ final class LauncherProcess implements AutoCloseable {
         }
     }
 
+    /** The embedded MariaDB server that the launcher started. */
+    public ProcessHandle database() {
+        return process.descendants()
+                .filter(child -> child.info().command().map(command -> command.endsWith("/mariadbd")).orElse(false))
+                .findFirst().orElseThrow(() -> new AssertionError("No mariadbd below the launcher"));
+    }
+
     /** SIGKILL for the launcher, Payara Micro and MariaDB at once: none of them gets to clean up. */
-    void kill() throws InterruptedException {
+    public void kill() throws InterruptedException {
         List<ProcessHandle> all = new ArrayList<>(process.descendants().toList());
         all.add(0, process.toHandle());
         all.forEach(ProcessHandle::destroyForcibly);
