@@ -8,8 +8,10 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.cloudweb.ejb.error.ConflictException;
@@ -60,15 +62,20 @@ public class JournalReplayer {
     /** Applies the entries of a segment (in order) that have not been applied before. */
     public void applyAll(String segment, List<JournalEntry> entries) {
         long last = lockCheckpoint(segment);
+        Set<String> locked = new HashSet<>(); // account rows, locked once per batch
         for (JournalEntry entry : entries) {
             if (entry.seq() <= last) {
                 continue;
             }
             try {
-                apply(entry);
+                apply(entry, locked);
             } catch (ServiceException refused) { // thrown before the entry wrote anything
                 recordSkipped(segment, entry, refused.getMessage());
             }
+            // each entry reads what it needs: a persistence context growing over the batch would make every flush
+            // look at all the rows of the entries before
+            em.flush();
+            em.clear();
             last = entry.seq();
         }
         moveCheckpoint(segment, last);
@@ -82,19 +89,19 @@ public class JournalReplayer {
         }
     }
 
-    private void apply(JournalEntry entry) {
+    private void apply(JournalEntry entry, Set<String> locked) {
         StoragePath path = StoragePath.parse(entry.path());
         Long objectId = null;
         String detail = DETAIL;
         switch (entry.action()) {
-            case JournalEntry.PUT -> objectId = put(path, entry);
+            case JournalEntry.PUT -> objectId = put(path, entry, locked);
             case JournalEntry.MKDIR -> {
-                tree.lockAccount(path.account());
+                lock(locked, path.account());
                 namespace.indexDirectories(path, tree.walk(path), false);
             }
-            case JournalEntry.DELETE -> detail = delete(path);
+            case JournalEntry.DELETE -> detail = delete(path, locked);
             case JournalEntry.MOVE -> {
-                objectId = move(path, StoragePath.parse(entry.target()));
+                objectId = move(path, StoragePath.parse(entry.target()), locked);
                 detail = DETAIL + ", to " + entry.target();
             }
             case JournalEntry.GET -> objectId = idOf(path);
@@ -122,8 +129,8 @@ public class JournalReplayer {
                 .setParameter(1, last).setParameter(2, Instant.now()).setParameter(3, segment).executeUpdate();
     }
 
-    private long put(StoragePath path, JournalEntry entry) {
-        tree.lockAccount(path.account());
+    private long put(StoragePath path, JournalEntry entry, Set<String> locked) {
+        lock(locked, path.account());
         List<StorageObject> walked = tree.walk(path);
         StorageObject file = walked.size() == path.names().size() + 1 ? walked.get(walked.size() - 1) : null;
         if (file != null && file.getType() != StorageObjectType.FILE) {
@@ -150,8 +157,8 @@ public class JournalReplayer {
         return file.getId();
     }
 
-    private String delete(StoragePath path) {
-        tree.lockAccount(path.account());
+    private String delete(StoragePath path, Set<String> locked) {
+        lock(locked, path.account());
         StorageObject row = tree.find(path);
         if (row == null) {
             return DETAIL + ", not in the index";
@@ -160,12 +167,10 @@ public class JournalReplayer {
         return DETAIL + ", " + row.getType().name().toLowerCase(Locale.ROOT) + ", " + removed.objects() + " objects";
     }
 
-    private Long move(StoragePath from, StoragePath to) {
-        // the same order as online moves, so that a replay and a move cannot deadlock
-        String first = from.account().compareTo(to.account()) <= 0 ? from.account() : to.account();
-        String second = first.equals(from.account()) ? to.account() : from.account();
-        tree.lockAccount(first);
-        tree.lockAccount(second);
+    private Long move(StoragePath from, StoragePath to, Set<String> locked) {
+        // in name order, as online moves lock
+        lock(locked, from.account().compareTo(to.account()) <= 0 ? from.account() : to.account());
+        lock(locked, from.account().compareTo(to.account()) <= 0 ? to.account() : from.account());
         StorageObject source = tree.find(from);
         if (source == null) {
             throw new NotFoundException("Nothing at " + from + " in the index");
@@ -186,6 +191,12 @@ public class JournalReplayer {
         source.setParent(parent);
         source.setName(to.name());
         return source.getId();
+    }
+
+    private void lock(Set<String> locked, String account) {
+        if (locked.add(account)) {
+            tree.lockAccount(account);
+        }
     }
 
     private Long idOf(StoragePath path) {

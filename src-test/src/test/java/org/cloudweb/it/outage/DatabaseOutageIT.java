@@ -49,6 +49,8 @@ class DatabaseOutageIT {
     private static final String CONTAINER = "outage";
     private static final int WRITERS = 4;
     private static final int NAMES_PER_WRITER = 5;
+    /** Between two requests of one client: a steady load, not as much as the machine can serve. */
+    private static final long PAUSE_MILLIS = 10;
     private static final HttpClient CLIENT = HttpClient.newHttpClient();
 
     private final String password = "outage-admin-" + Long.toHexString(ThreadLocalRandom.current().nextLong());
@@ -182,7 +184,7 @@ class DatabaseOutageIT {
     private JsonObject awaitReadiness(String mode) throws Exception {
         HttpRequest ready = HttpRequest.newBuilder(URI.create(server.base() + "health/ready"))
                 .timeout(Duration.ofSeconds(10)).build();
-        for (int i = 0; i < 120; i++) {
+        for (int i = 0; i < 240; i++) {
             HttpResponse<String> answer = CLIENT.send(ready, HttpResponse.BodyHandlers.ofString());
             for (JsonObject check : HttpJson.json(answer).getJsonArray("checks").getValuesAs(JsonObject.class)) {
                 if (check.getString("name").equals("database") && check.containsKey("data")
@@ -266,6 +268,7 @@ class DatabaseOutageIT {
                 threads.submit(() -> {
                     while (!stopping.get()) {
                         write("w" + writer + "-" + ThreadLocalRandom.current().nextInt(NAMES_PER_WRITER));
+                        Thread.sleep(PAUSE_MILLIS);
                     }
                     return null;
                 });
@@ -275,6 +278,7 @@ class DatabaseOutageIT {
                     while (!stopping.get()) {
                         read("w" + ThreadLocalRandom.current().nextInt(WRITERS) + "-"
                                 + ThreadLocalRandom.current().nextInt(NAMES_PER_WRITER));
+                        Thread.sleep(PAUSE_MILLIS);
                     }
                     return null;
                 });
