@@ -248,12 +248,16 @@ public class DatabaseOutage {
         }
     }
 
-    /** Whether a failure came from the database or the connection pool (else it is not an outage). */
+    /**
+     * Whether a failure came from the database, the connection pool or the transaction manager (a commit cut off
+     * by the database); anything else is not an outage.
+     */
     static boolean involvesDatabase(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            String type = cause.getClass().getName();
             if (cause instanceof SQLException || cause instanceof PersistenceException
-                    || cause.getClass().getName().endsWith("DatabaseException")
-                    || cause.getClass().getName().startsWith("jakarta.resource.")) {
+                    || type.endsWith("DatabaseException") || type.startsWith("jakarta.resource.")
+                    || type.startsWith("jakarta.transaction.") || type.startsWith("javax.transaction.")) {
                 return true;
             }
             if (cause.getCause() == cause) {

@@ -4,6 +4,7 @@ import jakarta.annotation.Resource;
 import jakarta.annotation.security.DeclareRoles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
+import jakarta.ejb.EJBException;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -170,11 +171,11 @@ public class StorageService {
                 if (attempt == COMMIT_ATTEMPTS) {
                     throw e;
                 }
-            } catch (RuntimeException e) {
+            } catch (Exception e) { // a commit cut off by the database may end in a checked SystemException
                 // the database went away: the bytes are here (or installed by the commit that failed) and stay
                 WriteResult journaled = outage.failed(e) ? offline.install(path, blob, upload) : null;
                 if (journaled == null) {
-                    throw e;
+                    throw e instanceof RuntimeException unchecked ? unchecked : new EJBException(e);
                 }
                 return journaled;
             }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.ejb.EJBException;
 import jakarta.persistence.PersistenceException;
+import jakarta.transaction.SystemException;
 import java.sql.SQLNonTransientConnectionException;
 import org.cloudweb.ejb.error.NotFoundException;
 import org.junit.jupiter.api.Test;
@@ -16,6 +17,7 @@ class DatabaseOutageTest {
         assertTrue(DatabaseOutage.involvesDatabase(new EJBException("commit failed",
                 new RuntimeException(new SQLNonTransientConnectionException("Communications link failure")))));
         assertTrue(DatabaseOutage.involvesDatabase(new PersistenceException("no connection")));
+        assertTrue(DatabaseOutage.involvesDatabase(new SystemException("commit failed")));
     }
 
     @Test
