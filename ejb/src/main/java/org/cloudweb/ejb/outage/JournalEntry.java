@@ -12,7 +12,8 @@ import java.util.Map;
  * @param action      {@code fs.put}, {@code fs.mkdir}, {@code fs.delete}, {@code fs.move} or {@code fs.get}
  * @param path        the path acted on ({@code /account/container/...}); for a move, its source
  * @param target      a move's target, else null
- * @param option      {@code recursive} of a delete, {@code overwrite} of a move
+ * @param option      {@code recursive} of a delete, {@code overwrite} of a move; for a put, that it was journaled
+ *                    after its commit failed (which may have gone through all the same)
  * @param status      the HTTP status the client got
  * @param size        bytes stored (put) or sent (get)
  * @param etag        MD5 (hex) of a stored file

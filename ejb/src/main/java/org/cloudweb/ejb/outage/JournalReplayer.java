@@ -7,10 +7,18 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.Query;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -21,7 +29,6 @@ import org.cloudweb.ejb.quota.QuotaLedger;
 import org.cloudweb.ejb.storage.Namespace;
 import org.cloudweb.ejb.storage.StoragePath;
 import org.cloudweb.ejb.storage.TreeIndex;
-import org.cloudweb.persistence.record.AuditRecord;
 import org.cloudweb.persistence.storage.StorageObject;
 import org.cloudweb.persistence.storage.StorageObjectType;
 
@@ -36,8 +43,11 @@ import org.cloudweb.persistence.storage.StorageObjectType;
 @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
 public class JournalReplayer {
 
-    private static final Logger LOG = Logger.getLogger(JournalReplayer.class.getName());
     static final String DETAIL = "journaled";
+    private static final Logger LOG = Logger.getLogger(JournalReplayer.class.getName());
+    /** How long before its journal entry an upload's failed commit can have stored the same file. */
+    private static final Duration COMMIT_WINDOW = Duration.ofMinutes(1);
+    private static final int RECORD_COLUMNS = 9;
 
     @PersistenceContext
     EntityManager em;
@@ -54,7 +64,7 @@ public class JournalReplayer {
     /** The last entry of a segment that has been applied (0 for none); registers the segment if it is new. */
     public long checkpoint(String segment) {
         em.createNativeQuery("INSERT IGNORE INTO journal_checkpoint (segment, last_seq, replayed_at) VALUES (?1, 0, ?2)")
-                .setParameter(1, segment).setParameter(2, Instant.now()).executeUpdate();
+                .setParameter(1, segment).setParameter(2, utc(Instant.now())).executeUpdate();
         return ((Number) em.createNativeQuery("SELECT last_seq FROM journal_checkpoint WHERE segment = ?1")
                 .setParameter(1, segment).getSingleResult()).longValue();
     }
@@ -62,15 +72,15 @@ public class JournalReplayer {
     /** Applies the entries of a segment (in order) that have not been applied before. */
     public void applyAll(String segment, List<JournalEntry> entries) {
         long last = lockCheckpoint(segment);
-        Set<String> locked = new HashSet<>(); // account rows, locked once per batch
+        Batch batch = new Batch();
         for (JournalEntry entry : entries) {
             if (entry.seq() <= last) {
                 continue;
             }
             try {
-                apply(entry, locked);
+                apply(entry, batch);
             } catch (ServiceException refused) { // thrown before the entry wrote anything
-                recordSkipped(segment, entry, refused.getMessage());
+                skipped(segment, entry, refused.getMessage(), batch);
             }
             // each entry reads what it needs: a persistence context growing over the batch would make every flush
             // look at all the rows of the entries before
@@ -78,44 +88,50 @@ public class JournalReplayer {
             em.clear();
             last = entry.seq();
         }
-        moveCheckpoint(segment, last);
+        finish(segment, last, batch);
     }
 
     /** Passes over an entry that fails on its own (not for a lack of the database), recording why. */
     public void skip(String segment, JournalEntry entry, String reason) {
         if (entry.seq() > lockCheckpoint(segment)) {
-            recordSkipped(segment, entry, reason);
-            moveCheckpoint(segment, entry.seq());
+            Batch batch = new Batch();
+            skipped(segment, entry, reason, batch);
+            finish(segment, entry.seq(), batch);
         }
     }
 
-    private void apply(JournalEntry entry, Set<String> locked) {
+    private void apply(JournalEntry entry, Batch batch) {
         StoragePath path = StoragePath.parse(entry.path());
-        Long objectId = null;
-        String detail = DETAIL;
         switch (entry.action()) {
-            case JournalEntry.PUT -> objectId = put(path, entry, locked);
+            case JournalEntry.PUT -> put(path, entry, batch);
             case JournalEntry.MKDIR -> {
-                lock(locked, path.account());
+                batch.lock(path.account());
                 namespace.indexDirectories(path, tree.walk(path), false);
+                batch.record(entry, null, DETAIL);
             }
-            case JournalEntry.DELETE -> detail = delete(path, locked);
-            case JournalEntry.MOVE -> {
-                objectId = move(path, StoragePath.parse(entry.target()), locked);
-                detail = DETAIL + ", to " + entry.target();
-            }
-            case JournalEntry.GET -> objectId = idOf(path);
+            case JournalEntry.DELETE -> batch.record(entry, null, delete(path, batch));
+            case JournalEntry.MOVE -> batch.record(entry, move(path, StoragePath.parse(entry.target()), batch),
+                    DETAIL + ", to " + entry.target());
+            // the object's id is not looked up: a download changes nothing, and its record needs only the path
+            case JournalEntry.GET -> batch.record(entry, null, DETAIL);
             default -> throw new IllegalArgumentException("Unknown journal action " + entry.action());
         }
-        em.persist(new AuditRecord(entry.time(), entry.userId(), entry.action(), entry.path(), objectId,
-                entry.status(), entry.size(), entry.client(), detail));
     }
 
-    private void recordSkipped(String segment, JournalEntry entry, String reason) {
+    private void skipped(String segment, JournalEntry entry, String reason, Batch batch) {
         LOG.log(Level.WARNING, "Journal entry {0} of {1} ({2} {3}) not replayed: {4}; a consistency check with "
                 + "repair brings the index in line", new Object[] {entry.seq(), segment, entry.action(), entry.path(), reason});
-        em.persist(new AuditRecord(entry.time(), entry.userId(), entry.action(), entry.path(), null, 409, entry.size(),
-                entry.client(), DETAIL + ", not replayed: " + reason));
+        batch.record(entry, 409, null, DETAIL + ", not replayed: " + reason);
+    }
+
+    /** The quota changes and records of a batch, and the checkpoint after its last entry. */
+    private void finish(String segment, long last, Batch batch) {
+        batch.usage.forEach((owner, change) -> quota.adjust(owner, change[0], change[1]));
+        for (int from = 0; from < batch.records.size(); from += RECORD_COLUMNS * 500) {
+            insertRecords(batch.records.subList(from, Math.min(batch.records.size(), from + RECORD_COLUMNS * 500)));
+        }
+        em.createNativeQuery("UPDATE journal_checkpoint SET last_seq = ?1, replayed_at = ?2 WHERE segment = ?3")
+                .setParameter(1, last).setParameter(2, utc(Instant.now())).setParameter(3, segment).executeUpdate();
     }
 
     /** The segment's checkpoint, locked until the transaction ends: replays of one segment take turns. */
@@ -124,26 +140,42 @@ public class JournalReplayer {
                 .setParameter(1, segment).getSingleResult()).longValue();
     }
 
-    private void moveCheckpoint(String segment, long last) {
-        em.createNativeQuery("UPDATE journal_checkpoint SET last_seq = ?1, replayed_at = ?2 WHERE segment = ?3")
-                .setParameter(1, last).setParameter(2, Instant.now()).setParameter(3, segment).executeUpdate();
+    /** Records as one multi-row insert: a statement for each would cost more than the rest of the replay. */
+    private void insertRecords(List<Object> values) {
+        StringBuilder sql = new StringBuilder("INSERT INTO record (time, user_id, action, path, object_id, status, "
+                + "bytes, client, detail) VALUES ");
+        for (int row = 0; row < values.size() / RECORD_COLUMNS; row++) {
+            sql.append(row == 0 ? "(" : ", (");
+            for (int column = 1; column <= RECORD_COLUMNS; column++) {
+                sql.append(column == 1 ? "?" : ", ?").append(row * RECORD_COLUMNS + column);
+            }
+            sql.append(')');
+        }
+        Query insert = em.createNativeQuery(sql.toString());
+        for (int i = 0; i < values.size(); i++) {
+            insert.setParameter(i + 1, values.get(i));
+        }
+        insert.executeUpdate();
     }
 
-    private long put(StoragePath path, JournalEntry entry, Set<String> locked) {
-        lock(locked, path.account());
+    private void put(StoragePath path, JournalEntry entry, Batch batch) {
+        batch.lock(path.account());
         List<StorageObject> walked = tree.walk(path);
         StorageObject file = walked.size() == path.names().size() + 1 ? walked.get(walked.size() - 1) : null;
         if (file != null && file.getType() != StorageObjectType.FILE) {
             throw new ConflictException("A directory is in the way: " + path);
+        }
+        if (file != null && entry.option() && committedBefore(file, entry)) {
+            return; // journaled after its commit failed, yet the commit went through: indexed and recorded already
         }
         StorageObject parent = namespace.indexDirectories(path.parent(),
                 file == null ? walked : walked.subList(0, walked.size() - 1), false).row();
         if (file == null) {
             file = new StorageObject(parent, namespace.owner(parent), path.name(), StorageObjectType.FILE);
             em.persist(file);
-            quota.adjust(parent.getOwnerId(), entry.size(), 1);
+            batch.use(parent.getOwnerId(), entry.size(), 1);
         } else {
-            quota.adjust(parent.getOwnerId(), entry.size() - file.getSize(), 0);
+            batch.use(parent.getOwnerId(), entry.size() - file.getSize(), 0);
         }
         file.setSize(entry.size());
         file.setEtag(entry.etag());
@@ -154,11 +186,18 @@ public class JournalReplayer {
             file.getMetadata().putAll(entry.metadata());
         }
         em.flush();
-        return file.getId();
+        batch.record(entry, file.getId(), DETAIL);
     }
 
-    private String delete(StoragePath path, Set<String> locked) {
-        lock(locked, path.account());
+    /** Whether the row shows this very upload, stored by the commit that seemed to fail just before. */
+    private static boolean committedBefore(StorageObject file, JournalEntry entry) {
+        return entry.etag().equals(file.getEtag()) && file.getSize() == entry.size()
+                && !file.getModifiedAt().isAfter(entry.time())
+                && file.getModifiedAt().isAfter(entry.time().minus(COMMIT_WINDOW));
+    }
+
+    private String delete(StoragePath path, Batch batch) {
+        batch.lock(path.account());
         StorageObject row = tree.find(path);
         if (row == null) {
             return DETAIL + ", not in the index";
@@ -167,10 +206,10 @@ public class JournalReplayer {
         return DETAIL + ", " + row.getType().name().toLowerCase(Locale.ROOT) + ", " + removed.objects() + " objects";
     }
 
-    private Long move(StoragePath from, StoragePath to, Set<String> locked) {
+    private Long move(StoragePath from, StoragePath to, Batch batch) {
         // in name order, as online moves lock
-        lock(locked, from.account().compareTo(to.account()) <= 0 ? from.account() : to.account());
-        lock(locked, from.account().compareTo(to.account()) <= 0 ? to.account() : from.account());
+        batch.lock(from.account().compareTo(to.account()) <= 0 ? from.account() : to.account());
+        batch.lock(from.account().compareTo(to.account()) <= 0 ? to.account() : from.account());
         StorageObject source = tree.find(from);
         if (source == null) {
             throw new NotFoundException("Nothing at " + from + " in the index");
@@ -193,14 +232,37 @@ public class JournalReplayer {
         return source.getId();
     }
 
-    private void lock(Set<String> locked, String account) {
-        if (locked.add(account)) {
-            tree.lockAccount(account);
-        }
+    private static LocalDateTime utc(Instant instant) {
+        return LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 
-    private Long idOf(StoragePath path) {
-        StorageObject row = tree.find(path);
-        return row == null ? null : row.getId();
+    /** What a batch gathers for its end: accounts it has locked, usage per owner, and the records' columns. */
+    private final class Batch {
+
+        final Set<String> locked = new HashSet<>();
+        final Map<Long, long[]> usage = new HashMap<>();
+        final List<Object> records = new ArrayList<>();
+
+        void lock(String account) {
+            if (locked.add(account)) {
+                tree.lockAccount(account);
+            }
+        }
+
+        void use(long owner, long bytes, long objects) {
+            long[] change = usage.computeIfAbsent(owner, id -> new long[2]);
+            change[0] += bytes;
+            change[1] += objects;
+        }
+
+        void record(JournalEntry entry, Long objectId, String detail) {
+            record(entry, entry.status(), objectId, detail);
+        }
+
+        void record(JournalEntry entry, int status, Long objectId, String detail) {
+            String clipped = detail.length() > 255 ? detail.substring(0, 254) + "…" : detail;
+            records.addAll(Arrays.asList(utc(entry.time()), entry.userId(), entry.action(), entry.path(), objectId,
+                    status, entry.size(), entry.client(), clipped));
+        }
     }
 }

@@ -110,8 +110,13 @@ public class OfflineStorage {
         return entry(path, blobs.locate(path));
     }
 
-    /** Installs a received file (unless a failed commit installed it already) and journals it. */
-    public WriteResult install(StoragePath path, BlobStore.Blob blob, Upload upload) {
+    /**
+     * Installs a received file (unless a failed commit installed it already) and journals it.
+     *
+     * @param afterFailedCommit whether the database went away during the upload's commit, which may have gone
+     *                          through all the same (replay then finds the file indexed)
+     */
+    public WriteResult install(StoragePath path, BlobStore.Blob blob, Upload upload, boolean afterFailedCommit) {
         if (upload.metadata() != null) {
             Metadata.check(upload.metadata());
         }
@@ -129,7 +134,7 @@ public class OfflineStorage {
                     throw new UncheckedIOException(e);
                 }
             }
-            append(JournalEntry.PUT, path, null, false, created ? 201 : 204, blob.size(), blob.md5(),
+            append(JournalEntry.PUT, path, null, afterFailedCommit, created ? 201 : 204, blob.size(), blob.md5(),
                     upload.contentType(), upload.metadata());
             return new WriteResult(created, blob.md5(), blob.size());
         });

@@ -158,7 +158,7 @@ public class StorageService {
     /** Installs a received file with its row, or journaled while the database is away. */
     private WriteResult install(StoragePath path, BlobStore.Blob blob, Upload upload) {
         if (outage.isDown()) {
-            WriteResult journaled = offline.install(path, blob, upload);
+            WriteResult journaled = offline.install(path, blob, upload, false);
             if (journaled != null) {
                 return journaled;
             }
@@ -173,7 +173,7 @@ public class StorageService {
                 }
             } catch (Exception e) { // a commit cut off by the database may end in a checked SystemException
                 // the database went away: the bytes are here (or installed by the commit that failed) and stay
-                WriteResult journaled = outage.failed(e) ? offline.install(path, blob, upload) : null;
+                WriteResult journaled = outage.failed(e) ? offline.install(path, blob, upload, true) : null;
                 if (journaled == null) {
                     throw e instanceof RuntimeException unchecked ? unchecked : new EJBException(e);
                 }

@@ -67,13 +67,7 @@ public class AuditRecord {
 
     public AuditRecord(Long userId, String action, String path, Long objectId, int status, long bytes,
                        String client, String detail) {
-        this(Instant.now(), userId, action, path, objectId, status, bytes, client, detail);
-    }
-
-    /** A record of an action that happened at {@code time}, written later (e.g. replayed from the journal). */
-    public AuditRecord(Instant time, Long userId, String action, String path, Long objectId, int status, long bytes,
-                       String client, String detail) {
-        this.time = time;
+        this.time = Instant.now();
         this.userId = userId;
         this.action = action;
         this.path = path;
