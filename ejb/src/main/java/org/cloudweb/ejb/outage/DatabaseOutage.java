@@ -8,6 +8,8 @@ import jakarta.ejb.DependsOn;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
@@ -36,6 +38,8 @@ import org.cloudweb.ejb.schema.SchemaMigrator;
 @Startup
 @DependsOn("SchemaMigrator")
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+// reads of the state join whatever the caller runs in; probes run outside it (see isReachable)
+@TransactionAttribute(TransactionAttributeType.SUPPORTS)
 public class DatabaseOutage {
 
     /** What a refusal tells the client to wait: about how long noticing the database's return takes. */
@@ -98,6 +102,7 @@ public class DatabaseOutage {
      * Called with the failure of a database call: answers whether the database is unreachable, and if so
      * switches to journal mode. Failures of other kinds (and a database that answers) answer false.
      */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public boolean failed(Throwable failure) {
         if (!involvesDatabase(failure)) {
             return false;
@@ -105,7 +110,11 @@ public class DatabaseOutage {
         return !isReachable();
     }
 
-    /** Probes the database unless journal mode is on: answers whether it is reachable, switching if not. */
+    /**
+     * Probes the database unless journal mode is on: answers whether it is reachable, switching if not. Outside
+     * any transaction: a connection enlisted in one would fail the caller's transaction along with the probe.
+     */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public boolean isReachable() {
         if (isDown()) {
             return false;
