@@ -93,7 +93,7 @@ public class DatabaseOutage {
         return downSince;
     }
 
-    /** Operations journaled in this outage so far, not yet replayed. */
+    /** Operations this node has journaled in the current outage. */
     public long journaled() {
         return journal.activeEntries();
     }
