@@ -31,6 +31,11 @@ nics=2 disks=2 mounts=3
 
 start_cloudweb
 authorize
+for _ in $(seq 1 150); do # this node's own host first, so that the simulated ones follow it
+  [[ "$(curl -fsS "${auth[@]}" "$api/hosts" | python3 -c 'import json,sys; print(len(json.load(sys.stdin)))')" -gt 0 ]] \
+    && break
+  sleep 0.2
+done
 # the simulated month lies behind the retention of raw samples: keep it while the benchmark runs
 curl -fsS -X PUT "${auth[@]}" -H 'Content-Type: application/json' -d '{"monitor.retention.raw":"P400D"}' \
   "$api/config" >/dev/null
@@ -40,12 +45,12 @@ java -cp "$(ls "$lib"/cloudweb-monitor-timer-*.jar "$lib"/cloudweb-ejb-*.jar | p
   >"$work/kinds"
 [[ "$(wc -l <"$work/kinds")" -eq 6 ]] || { echo "RollupSql did not list the six kinds" >&2; exit 1; }
 
-end=$(($(date +%s) / 3600 * 3600)) # the simulated days end with the last completed hour
-start=$((end - days * 86400))
+t_end=$(($(date +%s) / 3600 * 3600)) # the simulated days end with the last completed hour
+t_start=$((t_end - days * 86400))
 
 # The hosts, with their devices as the inventory would have written them.
 sql "INSERT INTO host (identity_key, name, available, registered_at, last_seen)
-       SELECT CONCAT('bench:', seq), CONCAT('sim-', seq), TRUE, FROM_UNIXTIME($start), NOW(3) FROM seq_1_to_$hosts"
+       SELECT CONCAT('bench:', seq), CONCAT('sim-', seq), TRUE, FROM_UNIXTIME($t_start), NOW(3) FROM seq_1_to_$hosts"
 read -r h0 h1 < <(sql "SELECT MIN(id), MAX(id) FROM host WHERE identity_key LIKE 'bench:%'")
 [[ $((h1 - h0 + 1)) -eq "$hosts" ]] || { echo "host ids $h0..$h1 are not consecutive" >&2; exit 1; }
 sql "INSERT INTO host_net (host_id, nic_no, name, link_up)
@@ -64,7 +69,7 @@ curve="(0.5 + 0.5 * SIN(2 * PI() * (n MOD $per_day) / $per_day + h.seq))"
 ticks() { # the ticks of day $1 with host and device (K devices): n, h.seq, k.seq
   echo "(SELECT $1 * $per_day + seq AS n FROM seq_0_to_$((per_day - 1))) t JOIN seq_${h0}_to_${h1} h JOIN seq_1_to_$2 k"
 }
-key="h.seq AS host_id, $start + n * $interval AS time, n + 1 AS seq"
+key="h.seq AS host_id, $t_start + n * $interval AS time, n + 1 AS seq"
 
 simulate_day() {
   local d="$1"
@@ -130,8 +135,8 @@ DELIMITER //
       DECLARE h INT DEFAULT $h0;
       DECLARE hr INT UNSIGNED;
       WHILE h <= $h1 DO
-        SET hr = $start;
-        WHILE hr < $end DO
+        SET hr = $t_start;
+        WHILE hr < $t_end DO
           SET @host = h, @hour = hr, @to = hr + 3600;
           START TRANSACTION;
           $execute
@@ -148,18 +153,28 @@ rollup_s="$(seconds rollup_all)"
 raw_tables="stat_cpu stat_mem stat_net stat_disk stat_storage stat_proc_io"
 sql "ANALYZE TABLE $(sed 's/ /, /g' <<<"$raw_tables"), $(sed 's/ /_hourly, /g' <<<"$raw_tables")_hourly" >/dev/null
 
-# The reference layout, filled from the same rows.
+# The references, filled from the same rows of the first simulated host (a tenth of them with the default 10
+# hosts): the plain layout, and the tables as V5 created them (ROW_FORMAT=DYNAMIC, before V11 compressed them).
 reference() {
   while IFS='|' read -r api table hourly device columns upsert; do
-    local defs="" device_def="" device_col=""
-    [[ "$device" == - ]] || { device_def="$device INT NOT NULL,"; device_col="$device,"; }
+    local defs="" device_def="" device_col="" order="time, seq"
+    [[ "$device" == - ]] || { device_def="$device INT NOT NULL,"; device_col="$device,"; order+=", $device"; }
     for c in ${columns//,/ }; do defs+="$c DOUBLE NOT NULL, "; done
     sql "CREATE TABLE ref_$table (id BIGINT NOT NULL AUTO_INCREMENT, host_id INT NOT NULL, time DATETIME NOT NULL,
            seq INT NOT NULL, $device_def $defs PRIMARY KEY (id), KEY ix_ref_${table} (host_id, time)) ENGINE = InnoDB;
          INSERT INTO ref_$table (host_id, time, seq, $device_col $columns)
-           SELECT host_id, FROM_UNIXTIME(time), seq, $device_col $columns FROM $table WHERE host_id BETWEEN $h0 AND $h1
-           ORDER BY time, host_id $( [[ "$device" == - ]] || echo ", $device");
-         ANALYZE TABLE ref_$table" >/dev/null
+           SELECT host_id, FROM_UNIXTIME(time), seq, $device_col $columns FROM $table WHERE host_id = $h0
+           ORDER BY $order;
+         CREATE TABLE v5_$table LIKE $table;
+         ALTER TABLE v5_$table ROW_FORMAT = DYNAMIC KEY_BLOCK_SIZE = 0;
+         INSERT INTO v5_$table SELECT * FROM $table WHERE host_id = $h0 ORDER BY $order;
+         ANALYZE TABLE ref_$table, v5_$table" >/dev/null
+    for kbs in ${KEY_BLOCK_SIZES:-}; do # trials of other compressed page sizes
+      sql "CREATE TABLE kb${kbs}_$table LIKE $table;
+           ALTER TABLE kb${kbs}_$table ROW_FORMAT = COMPRESSED KEY_BLOCK_SIZE = $kbs;
+           INSERT INTO kb${kbs}_$table SELECT * FROM $table WHERE host_id = $h0 ORDER BY $order;
+           ANALYZE TABLE kb${kbs}_$table" >/dev/null
+    done
   done <"$work/kinds"
 }
 reference_s="$(seconds reference)"
@@ -179,6 +194,8 @@ size() {
     echo "raw $(size "$table" "$n")"
     echo "hourly $(size "$hourly" $((n * 3)))"
     echo "ref $(size "ref_$table" "$n")"
+    echo "v5 $(size "v5_$table" "$n")"
+    for kbs in ${KEY_BLOCK_SIZES:-}; do echo "kb$kbs $(size "kb${kbs}_$table" "$n")"; done
   done <"$work/kinds"
 } >"$work/sizes"
 
@@ -197,7 +214,7 @@ def get():
     if response.status != 200:
         sys.exit(f"{response.status} {body[:300]!r}")
     return body
-for _ in range(max(10, runs // 5)):
+for _ in range(30):
     get()
 times = []
 for _ in range(runs):
@@ -246,19 +263,21 @@ awk -v days="$days" -v hosts="$hosts" -v insert_s="$insert_s" -v rollup_s="$roll
     printf "%d days x %d hosts at 10 s: inserted in %.0f s, rolled up in %.0f s, reference layout filled in %.0f s\n\n",
       days, hosts, insert_s, rollup_s, reference_s
     printf "%-22s %11s %7s %13s %9s %9s\n", "table", "rows", "values", "data+index", "B/value", ".ibd B/v"
-    for (i = 1; i <= NR; i++) if (kind[i] != "ref") {
+    for (i = 1; i <= NR; i++) if (kind[i] == "raw" || kind[i] == "hourly") {
       v = rows[i] * cols[i]
       printf "%-22s %11d %7d %10.1f MiB %9.2f %9.2f\n", table[i], rows[i], cols[i], bytes[i] / 1048576, bytes[i] / v, file[i] / v
       s[kind[i]] += bytes[i]; f[kind[i]] += file[i]; n[kind[i]] += v
     }
-    for (i = 1; i <= NR; i++) if (kind[i] == "ref") {
-      v = rows[i] * cols[i]; s["ref"] += bytes[i]; f["ref"] += file[i]; n["ref"] += v
+    for (i = 1; i <= NR; i++) if (kind[i] != "raw" && kind[i] != "hourly") {
+      v = rows[i] * cols[i]; s[kind[i]] += bytes[i]; f[kind[i]] += file[i]; n[kind[i]] += v
     }
     printf "\n%-58s %9s %9s\n", "bytes per value", "data+idx", ".ibd"
     printf "%-58s %9.2f %9.2f\n", "raw samples, all six tables (target <= 12)", s["raw"] / n["raw"], f["raw"] / n["raw"]
     printf "%-58s %9.2f %9.2f\n", "hourly rollups, per rolled-up number (min, avg, max each)", s["hourly"] / n["hourly"], f["hourly"] / n["hourly"]
     printf "%-58s %9.2f %9.2f\n", "raw and rollups together, per raw value", (s["raw"] + s["hourly"]) / n["raw"], (f["raw"] + f["hourly"]) / n["raw"]
-    printf "%-58s %9.2f %9.2f\n", "reference: plain layout (BIGINT id, DATETIME, DOUBLE)", s["ref"] / n["ref"], f["ref"] / n["ref"]
+    printf "%-58s %9.2f %9.2f\n", "reference: as V5 made the tables (uncompressed), first host", s["v5"] / n["v5"], f["v5"] / n["v5"]
+    printf "%-58s %9.2f %9.2f\n", "reference: plain layout (BIGINT id, DATETIME, DOUBLE), first host", s["ref"] / n["ref"], f["ref"] / n["ref"]
+    for (k in s) if (k ~ /^kb/) printf "%-58s %9.2f %9.2f\n", "trial: ROW_FORMAT=COMPRESSED KEY_BLOCK_SIZE=" substr(k, 3) ", first host", s[k] / n[k], f[k] / n[k]
     printf "%-58s %9.2f %9s\n", "reference: the values as bare 8-byte doubles", 8, "-"
   }' "$work/sizes"
 
@@ -268,10 +287,10 @@ row() { # label kind from to step step-seconds
   read -r median p95 rows bytes < <(chart "$2" "$3" "$4" "$5")
   printf '%-52s %8s %8s %10s %16s %9s\n' "$1" "$median" "$p95" "$(bare "$2" "$3" "$4" "$6")" "$rows" "$bytes"
 }
-row "24 h of cpu, raw (target <= 5)" cpu $((end - 86400)) "$end" "" 0
-row "24 h of mem, raw" mem $((end - 86400)) "$end" "" 0
-row "24 h of net, raw (3 series)" net $((end - 86400)) "$end" "" 0
-row "24 h of cpu, hourly" cpu $((end - 86400)) "$end" PT1H 3600
-row "30 d of cpu, hourly (target <= 10)" cpu "$start" "$end" "" 3600
-row "30 d of net, hourly (3 series)" net "$start" "$end" "" 3600
-row "30 d of cpu, daily" cpu "$start" "$end" P1D 86400
+row "24 h of cpu, raw (target <= 5)" cpu $((t_end - 86400)) "$t_end" "" 0
+row "24 h of mem, raw" mem $((t_end - 86400)) "$t_end" "" 0
+row "24 h of net, raw (3 series)" net $((t_end - 86400)) "$t_end" "" 0
+row "24 h of cpu, hourly" cpu $((t_end - 86400)) "$t_end" PT1H 3600
+row "30 d of cpu, hourly (target <= 10)" cpu "$t_start" "$t_end" "" 3600
+row "30 d of net, hourly (3 series)" net "$t_start" "$t_end" "" 3600
+row "30 d of cpu, daily" cpu "$t_start" "$t_end" P1D 86400
