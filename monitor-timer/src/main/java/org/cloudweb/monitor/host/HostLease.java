@@ -68,6 +68,20 @@ public final class HostLease implements AutoCloseable {
         return holder != null;
     }
 
+    /**
+     * The connection holding the lease, for the holder's own statements (the tick's rows): it is open anyway,
+     * and taking another from the pool at every tick costs CPU. Outside any container transaction; use it on
+     * the monitor's thread only, and leave it in auto-commit mode.
+     *
+     * @throws IllegalStateException when the lease is not held
+     */
+    public Connection connection() {
+        if (holder == null) {
+            throw new IllegalStateException("The monitor lease of host " + hostId + " is not held");
+        }
+        return holder;
+    }
+
     public int hostId() {
         return hostId;
     }

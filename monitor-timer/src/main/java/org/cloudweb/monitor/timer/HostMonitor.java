@@ -40,6 +40,7 @@ import org.cloudweb.monitor.stats.LatestSample;
 import org.cloudweb.monitor.stats.Sample;
 import org.cloudweb.monitor.stats.Sampler;
 import org.cloudweb.monitor.stats.StatStore;
+import org.cloudweb.monitor.stats.StatWriter;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import oshi.SystemInfo;
 import oshi.hardware.HWDiskStore;
@@ -217,7 +218,7 @@ public class HostMonitor {
                 : Math.max(1, Math.round((nanos - lastTickNanos) / (double) scheduledInterval.toNanos()));
         lastTickNanos = nanos;
         // the write reads monitor.interval with the rows (a read of its own cost the tick 1.8 ms of CPU)
-        scheduledInterval = stats.write(hostId, seq, sample, devices);
+        scheduledInterval = StatWriter.write(lease.connection(), hostId, seq, sample, devices);
         latest.set(sample);
         lastStoredSecond = now;
         if (hasUnknownDevice(sample)) {

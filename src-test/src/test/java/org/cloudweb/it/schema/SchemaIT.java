@@ -46,7 +46,7 @@ class SchemaIT {
     @Test
     void migrationCreatedTheSchemaAtDeployment() throws SQLException {
         assertEquals(List.of("1|true", "2|true", "3|true", "4|true", "5|true", "6|true", "7|true", "8|true",
-                "9|true"),
+                "9|true", "11|true"),
                 rows("SELECT version, success FROM flyway_schema_history"
                         + " WHERE type = 'SQL' ORDER BY installed_rank"));
         assertTrue(rows("SELECT table_name FROM information_schema.tables WHERE table_schema = DATABASE()")
@@ -56,6 +56,16 @@ class SchemaIT {
                         "stat_proc_io", "stat_cpu_hourly", "stat_mem_hourly", "stat_net_hourly", "stat_disk_hourly",
                         "stat_storage_hourly", "stat_proc_io_hourly", "host_status", "host_check", "alert_rule",
                         "alert_event")));
+    }
+
+    @Test
+    void seriesTablesStoreCompressedPages() throws SQLException {
+        List<String> series = rows("SELECT CONCAT(table_name, ' ', row_format) FROM information_schema.tables"
+                + " WHERE table_schema = DATABASE() AND table_name LIKE 'stat\\_%' ORDER BY table_name");
+        assertEquals(12, series.size(), "six raw tables and their hourly rollups: " + series);
+        for (String table : series) {
+            assertTrue(table.endsWith(" Compressed"), table);
+        }
     }
 
     @Test
