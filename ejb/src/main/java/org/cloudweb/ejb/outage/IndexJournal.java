@@ -66,7 +66,7 @@ public class IndexJournal {
                 LOG.log(Level.WARNING, "Journaling file operations to {0} until the database is back",
                         active.segment());
             }
-            JournalEntry numbered = entry.numbered(active.entries() + 1);
+            JournalEntry numbered = entry.withSeq(active.entries() + 1);
             try {
                 active.write(line(numbered));
             } catch (IOException e) {

@@ -34,7 +34,7 @@ public record JournalEntry(long seq, String action, String path, String target, 
     public static final String GET = "fs.get";
 
     /** The same entry at position {@code number} of its segment. */
-    JournalEntry numbered(long number) {
+    public JournalEntry withSeq(long number) {
         return new JournalEntry(number, action, path, target, option, status, size, etag, contentType, metadata, time,
                 userId, client);
     }

@@ -33,7 +33,7 @@ class IndexJournalTest {
 
         List<JournalEntry> read = journal.read(journal.activeSegment(), 0);
         assertEquals(List.of(1L, 2L, 3L), read.stream().map(JournalEntry::seq).toList());
-        assertEquals(put("/alice/photos/ä b.jpg", time).numbered(1), read.get(0));
+        assertEquals(put("/alice/photos/ä b.jpg", time).withSeq(1), read.get(0));
         assertEquals("/alice/photos/y", read.get(1).target());
         assertNull(read.get(1).metadata());
         assertEquals(List.of(3L), journal.read(journal.activeSegment(), 2).stream().map(JournalEntry::seq).toList());
@@ -46,7 +46,7 @@ class IndexJournalTest {
         journal.append(put("/alice/c/two", Instant.now()));
         String segment = journal.activeSegment();
         journal.closeActive();
-        String whole = IndexJournal.line(put("/alice/c/three", Instant.now()).numbered(3));
+        String whole = IndexJournal.line(put("/alice/c/three", Instant.now()).withSeq(3));
         Files.writeString(directory.resolve(segment), whole.substring(0, whole.length() / 2), StandardCharsets.UTF_8,
                 StandardOpenOption.APPEND);
 
