@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
+import jakarta.persistence.PersistenceException;
 import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.core.Response;
@@ -14,6 +15,7 @@ import org.cloudweb.ejb.error.ConflictException;
 import org.cloudweb.ejb.error.InvalidFieldsException;
 import org.cloudweb.ejb.error.TooManyRequestsException;
 import org.cloudweb.ejb.error.UnauthorizedException;
+import org.cloudweb.ejb.outage.DatabaseOutage;
 import org.junit.jupiter.api.Test;
 
 class ProblemMappersTest {
@@ -90,14 +92,33 @@ class ProblemMappersTest {
 
     @Test
     void unexpectedFailureRevealsNothingButAnIncidentId() {
-        Response response = new UnexpectedExceptionMapper()
-                .toResponse(new IllegalStateException("SELECT * FROM user at /srv/data/secret"));
+        UnexpectedExceptionMapper mapper = new UnexpectedExceptionMapper();
+        mapper.outage = new DatabaseOutage(); // not a database failure: no probe
+        Response response = mapper.toResponse(new IllegalStateException("SELECT * FROM user at /srv/data/secret"));
 
         Problem problem = (Problem) response.getEntity();
         assertEquals(500, response.getStatus());
         assertEquals("internal_error", problem.code());
         assertEquals(false, problem.detail().contains("SELECT"));
         assertEquals(false, problem.detail().contains("/srv"));
+    }
+
+    @Test
+    void aDatabaseThatDoesNotAnswerIsAnOutageToRetryLater() {
+        UnexpectedExceptionMapper mapper = new UnexpectedExceptionMapper();
+        mapper.outage = new DatabaseOutage() {
+            @Override
+            public boolean failed(Throwable failure) {
+                return true; // the probe found the database unreachable
+            }
+        };
+        Response response = mapper.toResponse(new PersistenceException("Communications link failure to db:3306"));
+
+        Problem problem = (Problem) response.getEntity();
+        assertEquals(503, response.getStatus());
+        assertEquals("service_unavailable", problem.code());
+        assertEquals(String.valueOf(DatabaseOutage.RETRY_AFTER_SECONDS), response.getHeaderString("Retry-After"));
+        assertEquals(false, problem.detail().contains("3306"));
     }
 
     @Test
