@@ -95,6 +95,7 @@ public final class LauncherProcess implements AutoCloseable {
         long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
         HttpRequest health = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health/ready"))
                 .timeout(Duration.ofSeconds(5)).build();
+        String last = "no answer";
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
                 throw new AssertionError("The launcher exited with " + process.exitValue() + "; see " + log);
@@ -104,12 +105,13 @@ public final class LauncherProcess implements AutoCloseable {
                 if (answer.statusCode() == 200 && answer.body().contains("\"UP\"")) {
                     return;
                 }
+                last = answer.statusCode() + " " + answer.body();
             } catch (IOException notYet) {
-                // not listening yet
+                last = notYet.toString(); // not listening yet, or no answer in time
             }
             Thread.sleep(250);
         }
-        throw new AssertionError("Not ready within " + READY_TIMEOUT + "; see " + log);
+        throw new AssertionError("Not ready within " + READY_TIMEOUT + " (last: " + last + "); see " + log);
     }
 
     private static int freePort() {
