@@ -266,7 +266,8 @@ final class IndexRows {
     /**
      * Adds the trigrams of the rows below the given parents with ids above {@code after}, set-based: the same
      * trigrams the insert trigger makes (CRC32 of each three characters of the lower-case name); IGNORE skips
-     * those a row already has. Answers the trigram rows added.
+     * those a row already has. In key order, as the clustered key takes them fastest. Answers the trigram rows
+     * added.
      */
     static long addGrams(Connection c, Collection<Long> parents, long after) throws SQLException {
         long added = 0;
@@ -275,9 +276,9 @@ final class IndexRows {
             List<Long> batch = all.subList(from, Math.min(all.size(), from + DELETE_BATCH));
             String marks = String.join(",", Collections.nCopies(batch.size(), "?"));
             try (PreparedStatement insert = c.prepareStatement("INSERT IGNORE INTO stobj_gram (gram, stobj_id)"
-                    + " SELECT CRC32(SUBSTRING(s.name_lc, p.n, 3)), s.id FROM stobj s"
+                    + " SELECT CRC32(SUBSTRING(s.name_lc, p.n, 3)) AS gram, s.id FROM stobj s"
                     + " JOIN gram_pos p ON p.n <= CHAR_LENGTH(s.name_lc) - 2"
-                    + " WHERE s.parent_id IN (" + marks + ") AND s.id > ?")) {
+                    + " WHERE s.parent_id IN (" + marks + ") AND s.id > ? ORDER BY gram, s.id")) {
                 int p = 1;
                 for (Long parent : batch) {
                     insert.setLong(p++, parent);
