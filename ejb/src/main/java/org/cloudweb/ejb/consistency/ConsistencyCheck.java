@@ -538,7 +538,7 @@ public final class ConsistencyCheck {
             IndexRows.deferGrams(c, true);
             try {
                 walk(c);
-            } catch (SQLException | IOException | RuntimeException e) {
+            } catch (Throwable e) { // whatever ends the unit, the pooled connection must not keep deferring
                 try {
                     IndexRows.deferGrams(c, false);
                 } catch (SQLException reset) {
