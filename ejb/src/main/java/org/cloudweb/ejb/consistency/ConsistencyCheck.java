@@ -500,6 +500,8 @@ public final class ConsistencyCheck {
         private final Deque<Pending> stack = new ArrayDeque<>();
         private Cursor current;
         private long unit;
+        /** The directories that got new rows in this unit: their trigrams are added at its end. */
+        private final Set<Long> insertedUnder = new HashSet<>();
 
         AccountWalk(String account, long owner, Long accountId) {
             this.account = account;
@@ -517,13 +519,40 @@ public final class ConsistencyCheck {
             }
         }
 
-        /** One transaction's worth of directories (or slices of one); false if the account went away. */
+        /**
+         * One transaction's worth of directories (or slices of one); false if the account went away. Where rows
+         * are written, the trigger leaves the new rows' trigrams to one statement at the end of the unit.
+         */
         private boolean unit(Connection c) throws SQLException, IOException {
             unit++;
             if (accountId != null && IndexRows.lockAccount(c, account) == null) {
                 LOG.log(Level.INFO, "Account {0} was removed during the check", account);
                 return false;
             }
+            if (!options.writes()) {
+                walk(c);
+                return true;
+            }
+            long before = IndexRows.maxId(c);
+            insertedUnder.clear();
+            IndexRows.deferGrams(c, true);
+            try {
+                walk(c);
+            } catch (Throwable e) { // whatever ends the unit, the pooled connection must not keep deferring
+                try {
+                    IndexRows.deferGrams(c, false);
+                } catch (SQLException reset) {
+                    e.addSuppressed(reset);
+                }
+                throw e;
+            }
+            IndexRows.deferGrams(c, false);
+            IndexRows.addGrams(c, insertedUnder, before);
+            return true;
+        }
+
+        /** Directories (or slices of one) until the unit's work is done or the account's tree is. */
+        private void walk(Connection c) throws SQLException, IOException {
             int work = 0;
             while (work < UNIT && (current != null || !stack.isEmpty())) {
                 if (current == null) {
@@ -545,7 +574,6 @@ public final class ConsistencyCheck {
                     current = null;
                 }
             }
-            return true;
         }
 
         /**
@@ -846,6 +874,9 @@ public final class ConsistencyCheck {
                 Map<String, Long> ids = IndexRows.insert(c, directory.rowId() == null ? 0 : directory.rowId(), owner,
                         inserts, after, upTo);
                 report.repaired(Repair.ROWS_ADDED, inserts.size());
+                if (!inserts.isEmpty()) {
+                    insertedUnder.add(directory.rowId());
+                }
                 for (Map.Entry<String, Candidate> made : insertedDirectories.entrySet()) {
                     Candidate candidate = made.getValue();
                     children.add(directory.child(ids.get(made.getKey()), candidate.name(), candidate.entry().path(),

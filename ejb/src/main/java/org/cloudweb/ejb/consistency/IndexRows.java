@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -240,6 +241,53 @@ final class IndexRows {
                 }
             }
         }
+    }
+
+    /** The highest row id so far: rows inserted after this call get higher ones (ids only grow). */
+    static long maxId(Connection c) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement("SELECT COALESCE(MAX(id), 0) FROM stobj");
+             ResultSet row = select.executeQuery()) {
+            row.next();
+            return row.getLong(1);
+        }
+    }
+
+    /**
+     * Tells the insert trigger (V12) to leave the trigrams of this connection's new rows to
+     * {@link #addGrams}, or (false) to make them again. Whoever defers must reset it before the connection
+     * is given back, whatever happens: a pooled connection left deferring would insert names unsearchable.
+     */
+    static void deferGrams(Connection c, boolean defer) throws SQLException {
+        try (Statement set = c.createStatement()) {
+            set.execute(defer ? "SET @cloudweb_defer_grams = 1" : "SET @cloudweb_defer_grams = NULL");
+        }
+    }
+
+    /**
+     * Adds the trigrams of the rows below the given parents with ids above {@code after}, set-based: the same
+     * trigrams the insert trigger makes (CRC32 of each three characters of the lower-case name); IGNORE skips
+     * those a row already has. In key order, as the clustered key takes them fastest. Answers the trigram rows
+     * added.
+     */
+    static long addGrams(Connection c, Collection<Long> parents, long after) throws SQLException {
+        long added = 0;
+        List<Long> all = new ArrayList<>(parents);
+        for (int from = 0; from < all.size(); from += DELETE_BATCH) {
+            List<Long> batch = all.subList(from, Math.min(all.size(), from + DELETE_BATCH));
+            String marks = String.join(",", Collections.nCopies(batch.size(), "?"));
+            try (PreparedStatement insert = c.prepareStatement("INSERT IGNORE INTO stobj_gram (gram, stobj_id)"
+                    + " SELECT CRC32(SUBSTRING(s.name_lc, p.n, 3)) AS gram, s.id FROM stobj s"
+                    + " JOIN gram_pos p ON p.n <= CHAR_LENGTH(s.name_lc) - 2"
+                    + " WHERE s.parent_id IN (" + marks + ") AND s.id > ? ORDER BY gram, s.id")) {
+                int p = 1;
+                for (Long parent : batch) {
+                    insert.setLong(p++, parent);
+                }
+                insert.setLong(p, after);
+                added += insert.executeUpdate();
+            }
+        }
+        return added;
     }
 
     /** Objects (rows below the account) and bytes a user's rows add up to. */
