@@ -5,11 +5,18 @@ repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 launcher="$repo/launcher/target/cloudweb.jar"
 [[ -f "$launcher" ]] || (cd "$repo" && ./mvnw -q -DskipTests package)
 
-work="$(mktemp -d "${BENCH_DIR:-/tmp}/cloudweb-bench.XXXXXX")"
+# KEEP=1 keeps the scratch directory (data and database) at exit; REUSE=<that directory> starts on it again.
+if [[ -n "${REUSE:-}" ]]; then
+  work="$REUSE"
+  password="$(cat "$work/admin-password")"
+else
+  work="$(mktemp -d "${BENCH_DIR:-/tmp}/cloudweb-bench.XXXXXX")"
+  password="bench-admin-$RANDOM$RANDOM"
+  echo "$password" >"$work/admin-password"
+fi
 data="$work/data"
 port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("", 0)); print(s.getsockname()[1])')"
 api="http://127.0.0.1:$port/api/v1"
-password="bench-admin-$RANDOM$RANDOM"
 
 # start_cloudweb [JVM options for Payara Micro]
 start_cloudweb() {
@@ -17,7 +24,8 @@ start_cloudweb() {
       -Dcloudweb.admin.password="$password" -jar "$launcher" >"$work/cloudweb.log" 2>&1) &
   pid=$!
   # Java exits 143 on SIGTERM: without '|| true' errexit would end the trap before the clean-up
-  trap 'kill -TERM $pid 2>/dev/null; wait $pid 2>/dev/null || true; rm -rf "$work"' EXIT
+  trap 'kill -TERM $pid 2>/dev/null; wait $pid 2>/dev/null || true
+        if [[ -z "${KEEP:-}${REUSE:-}" ]]; then rm -rf "$work"; else echo "kept: $work" >&2; fi' EXIT
   for _ in $(seq 1 300); do
     curl -fsS "http://127.0.0.1:$port/health" 2>/dev/null | grep -q '"status":"UP"' && break
     sleep 0.2

@@ -20,6 +20,8 @@
 # Chart reads, warm (after warm-up), over one keep-alive connection: GET /api/v1/hosts/{id}/stats/{kind} for the
 # last 24 h (raw samples) and the last 30 days (hourly rollups, step PT1H and P1D); median and p95 of RUNS calls.
 # The bare SQL is the statement StatService runs, timed by the server (SHOW PROFILES), median of RUNS.
+# KEEP=1 keeps the filled database at exit (the directory is printed); REUSE=<it> measures the charts again on it
+# without filling again (the sizes are those of the first run).
 # Usage: bench/monitor-storage.sh [days, default 30] [hosts, default 10]
 source "$(dirname "$0")/lib.sh"
 days="${1:-30}"
@@ -45,6 +47,9 @@ java -cp "$(ls "$lib"/cloudweb-monitor-timer-*.jar "$lib"/cloudweb-ejb-*.jar | p
   >"$work/kinds"
 [[ "$(wc -l <"$work/kinds")" -eq 6 ]] || { echo "RollupSql did not list the six kinds" >&2; exit 1; }
 
+if [[ -f "$work/filled" ]]; then # REUSE: the series of an earlier run with KEEP=1, filled and measured then
+  source "$work/filled"
+else
 t_end=$(($(date +%s) / 3600 * 3600)) # the simulated days end with the last completed hour
 t_start=$((t_end - days * 86400))
 
@@ -213,6 +218,9 @@ size() {
   done <"$work/kinds"
 } >"$work/sizes"
 
+declare -p days hosts h0 h1 t_start t_end insert_s rebuild_s rollup_s reference_s >"$work/filled"
+fi
+
 iso() { date -u -d "@$1" +%Y-%m-%dT%H:%M:%SZ; }
 # chart KIND FROM TO [STEP]: "median p95 rows bytes" of GET .../stats/KIND, in ms
 chart() {
@@ -242,11 +250,19 @@ print(f"{times[(len(times) - 1) // 2]:.2f} {times[min(len(times) - 1, round(len(
       f"{rows}{' truncated' if answer.get('truncated') else ''} {len(body)}")
 PYTHON
 }
-# bare KIND FROM TO STEP-SECONDS (0: raw): median server time in ms of StatService's statement, RUNS times
+# bare KIND FROM TO STEP-SECONDS [raw] (0: every raw sample; raw: buckets of raw samples): median server time in ms
+# of StatService's statement, RUNS times
 bare() {
   local table columns device select
   IFS='|' read -r _ table _ device columns _ < <(grep "^$1|" "$work/kinds")
-  if [[ "$4" -eq 0 ]]; then
+  if [[ "${5:-}" == raw ]]; then
+    local values=""
+    for c in ${columns//,/ }; do values+=", MIN($c), ROUND(AVG($c)), MAX($c)"; done
+    select="SELECT time - time % $4 AS bucket, COUNT(*), $([[ "$device" == - ]] && echo 0 || echo "$device")
+            $values FROM $table WHERE host_id = $h0 AND time >= $(($2 - $2 % $4)) AND time < $3
+            GROUP BY bucket$([[ "$device" == - ]] || echo ", $device")
+            ORDER BY bucket$([[ "$device" == - ]] || echo ", $device") LIMIT 10001"
+  elif [[ "$4" -eq 0 ]]; then
     select="SELECT time, seq, $([[ "$device" == - ]] && echo 0 || echo "$device"), $columns FROM $table
             WHERE host_id = $h0 AND time >= $2 AND time < $3
             ORDER BY time, seq$([[ "$device" == - ]] || echo ", $device") LIMIT 10001"
@@ -298,14 +314,16 @@ awk -v days="$days" -v hosts="$hosts" -v insert_s="$insert_s" -v rebuild_s="$reb
   }' "$work/sizes"
 
 printf '\n%-52s %8s %8s %10s %16s %9s\n' "chart of host $h0, warm, ms (runs: $runs)" median p95 "bare SQL" rows bytes
-row() { # label kind from to step step-seconds
+row() { # label kind from to step step-seconds [raw]
   local median p95 rows bytes
   read -r median p95 rows bytes < <(chart "$2" "$3" "$4" "$5")
-  printf '%-52s %8s %8s %10s %16s %9s\n' "$1" "$median" "$p95" "$(bare "$2" "$3" "$4" "$6")" "$rows" "$bytes"
+  printf '%-52s %8s %8s %10s %16s %9s\n' "$1" "$median" "$p95" "$(bare "$2" "$3" "$4" "$6" "${7:-}")" "$rows" "$bytes"
 }
-row "24 h of cpu, raw (target <= 5)" cpu $((t_end - 86400)) "$t_end" "" 0
-row "24 h of mem, raw" mem $((t_end - 86400)) "$t_end" "" 0
-row "24 h of net, raw (3 series)" net $((t_end - 86400)) "$t_end" "" 0
+row "24 h of cpu, default: 5 min of raw (target <= 5)" cpu $((t_end - 86400)) "$t_end" "" 300 raw
+row "24 h of mem, default: 5 min of raw" mem $((t_end - 86400)) "$t_end" "" 300 raw
+row "24 h of net, default: 5 min of raw (3 series)" net $((t_end - 86400)) "$t_end" "" 300 raw
+row "24 h of cpu, every sample (step=PT10S)" cpu $((t_end - 86400)) "$t_end" PT10S 0
+row "24 h of net, every sample (step=PT10S, 3 series)" net $((t_end - 86400)) "$t_end" PT10S 0
 row "24 h of cpu, hourly" cpu $((t_end - 86400)) "$t_end" PT1H 3600
 row "30 d of cpu, hourly (target <= 10)" cpu "$t_start" "$t_end" "" 3600
 row "30 d of net, hourly (3 series)" net "$t_start" "$t_end" "" 3600

@@ -5,6 +5,7 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.mail.MessagingException;
 import java.time.Instant;
@@ -16,9 +17,10 @@ import java.util.logging.Logger;
 import org.cloudweb.monitor.stats.HostSampled;
 
 /**
- * Evaluates the alert rules after every tick of this node's monitor, on its thread: one read of the host's
- * rules, the comparisons in memory ({@link AlertStates}), and database writes only when a pair fires, resolves
- * or has been notified. E-mails go out on the managed executor, so a slow SMTP server never holds up the tick.
+ * Evaluates the alert rules after every tick of this node's monitor, on its thread: the host's rules from
+ * memory ({@link RuleCache}: read again after a change through this node, and at least every 30 s), the
+ * comparisons in memory ({@link AlertStates}), and database writes only when a pair fires, resolves or has been
+ * notified. E-mails go out on the managed executor, so a slow SMTP server never holds up the tick.
  */
 @ApplicationScoped
 public class AlertEvaluator implements AlertActions {
@@ -35,16 +37,23 @@ public class AlertEvaluator implements AlertActions {
     ManagedExecutorService executor;
 
     private AlertStates states;
+    private RuleCache rules;
 
     @PostConstruct
     void start() {
         states = new AlertStates(this);
+        rules = new RuleCache(hostId -> store.activeRules(hostId), System::nanoTime);
+    }
+
+    /** After a rule changed through this node (committed or not: reading again is harmless). */
+    void rulesChanged(@Observes(during = TransactionPhase.AFTER_COMPLETION) AlertRulesChanged changed) {
+        rules.invalidate();
     }
 
     void onSample(@Observes HostSampled sampled) {
         try {
-            List<Rule> rules = store.activeRules(sampled.hostId());
-            states.evaluate(sampled.hostId(), rules, sampled.sample(), Instant.now());
+            List<Rule> active = rules.rules(sampled.hostId());
+            states.evaluate(sampled.hostId(), active, sampled.sample(), Instant.now());
         } catch (RuntimeException e) {
             // the database may be briefly away: the next tick evaluates again
             LOG.log(Level.WARNING, "Alert rules not evaluated: {0}", e.toString());

@@ -3,6 +3,7 @@ package org.cloudweb.monitor.alert;
 import jakarta.annotation.security.DeclareRoles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -17,8 +18,9 @@ import org.cloudweb.ejb.security.Roles;
 import org.cloudweb.persistence.alert.AlertRule;
 
 /**
- * Alert rules for administrators. Nodes read the rules at every tick, so a change applies from the next one
- * everywhere; a changed rule's pairs start afresh there (see {@link AlertStates}). Changes are audited.
+ * Alert rules for administrators. A change applies from the next tick on this node (it tells the evaluation,
+ * {@link AlertRulesChanged}) and within 30 s on the others (they keep the rules in memory that long); a changed
+ * rule's pairs start afresh there (see {@link AlertStates}). Changes are audited.
  */
 @Stateless
 @DeclareRoles({Roles.ADMIN, Roles.USER})
@@ -32,6 +34,9 @@ public class AlertRuleService {
 
     @Inject
     RecordService records;
+
+    @Inject
+    Event<AlertRulesChanged> changed;
 
     /** Every rule, oldest first. */
     public List<Rule> list() {
@@ -52,6 +57,7 @@ public class AlertRuleService {
         em.flush();
         records.add("alert.rule.create", null, 201, describe(row));
         LOG.log(Level.INFO, "Alert rule created: {0}", describe(row));
+        changed.fire(new AlertRulesChanged(row.getId()));
         return Rule.of(row);
     }
 
@@ -77,6 +83,7 @@ public class AlertRuleService {
         }
         records.add("alert.rule.update", null, 200, describe(row));
         LOG.log(Level.INFO, "Alert rule changed: {0}", describe(row));
+        changed.fire(new AlertRulesChanged(id));
         return Rule.of(row);
     }
 
@@ -87,6 +94,7 @@ public class AlertRuleService {
         em.remove(row);
         records.add("alert.rule.delete", null, 204, described);
         LOG.log(Level.INFO, "Alert rule deleted: {0}", described);
+        changed.fire(new AlertRulesChanged(id));
     }
 
     private AlertRule find(long id) {

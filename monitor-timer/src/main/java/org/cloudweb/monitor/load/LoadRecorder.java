@@ -1,46 +1,37 @@
 package org.cloudweb.monitor.load;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Instant;
-import java.util.logging.Level;
-import java.util.logging.Logger;
-import org.cloudweb.monitor.stats.HostSampled;
 import org.cloudweb.monitor.stats.Sample;
+import org.cloudweb.monitor.stats.TickStatement;
 
 /**
- * After each tick, stores the load that ranks this node's host: CPU busy and memory used from the tick's sample,
- * and the average number of requests in progress since the previous tick. One upsert on the timer thread, the
- * only work this feature adds to the tick.
+ * At each tick, the load that ranks this node's host: CPU busy and memory used from the tick's sample, and the
+ * average number of requests in progress since the previous tick. The monitor writes it with the tick's rows, in
+ * their transaction ({@link LoadStore}): one upsert, the only work this feature adds to the tick.
  */
 @ApplicationScoped
 public class LoadRecorder {
 
-    private static final Logger LOG = Logger.getLogger(LoadRecorder.class.getName());
-
     @Inject
     InFlightRequests requests;
 
-    @Inject
-    LoadStore store;
-
-    void sampled(@Observes HostSampled event) {
-        // taken at every tick, so that each average covers exactly one interval
+    /**
+     * The statement that stores the load of a tick, or null when the sample has none yet (the first tick after
+     * start has no CPU share). Call it at every tick, so that each average covers exactly one interval.
+     */
+    public TickStatement load(int hostId, Sample sample) {
         double inFlight = requests.average();
-        Sample sample = event.sample();
         if (sample.cpu() == null) {
-            return; // the first tick after start has no CPU share yet
+            return null;
         }
-        try {
-            store.write(event.hostId(), Instant.ofEpochSecond(sample.epochSecond()), sample.cpu().busy(),
-                    memoryUsedPerMille(sample.memory()), (int) Math.min(Integer.MAX_VALUE, Math.round(inFlight * 100)),
-                    Runtime.getRuntime().availableProcessors());
-        } catch (RuntimeException e) {
-            // the tick itself has been stored; the next one brings the load up to date
-            LOG.log(Level.WARNING, "Cannot store the load of host {0}: {1}", new Object[] {event.hostId(), e.toString()});
-            LOG.log(Level.FINE, "Load store failure", e);
-        }
+        int cpu = sample.cpu().busy();
+        int memory = memoryUsedPerMille(sample.memory());
+        int inFlightCenti = (int) Math.min(Integer.MAX_VALUE, Math.round(inFlight * 100));
+        int threads = Runtime.getRuntime().availableProcessors();
+        Instant at = Instant.ofEpochSecond(sample.epochSecond());
+        return c -> LoadStore.write(c, hostId, at, cpu, memory, inFlightCenti, threads);
     }
 
     static int memoryUsedPerMille(Sample.Memory memory) {

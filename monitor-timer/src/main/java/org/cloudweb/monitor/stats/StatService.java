@@ -6,7 +6,6 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
-import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -23,11 +22,12 @@ import org.cloudweb.ejb.error.BadRequestException;
 import org.cloudweb.ejb.error.NotFoundException;
 import org.cloudweb.ejb.security.Roles;
 import org.cloudweb.monitor.MonitorException;
-import org.cloudweb.monitor.host.HostService;
 
 /**
- * Series of a host for administrators, from raw samples or hourly rollups (see {@link StatResolution}); a
- * range answers at most {@value #MAX_ROWS} rows.
+ * Series of a host for administrators, from raw samples or hourly rollups, every sample or in buckets (see
+ * {@link StatResolution}); a range answers at most {@value #MAX_ROWS} rows. One connection and one statement
+ * read a range of the table's clustered key (host, time); buckets are combined by the database. Whether the
+ * host exists is asked only when the range has no rows, and device names only when there are some.
  */
 @Stateless
 @DeclareRoles({Roles.ADMIN, Roles.USER})
@@ -40,9 +40,6 @@ public class StatService {
 
     @Resource(lookup = "java:app/jdbc/cloudweb")
     DataSource db;
-
-    @Inject
-    HostService hosts;
 
     /**
      * @param kind the API name of a series kind
@@ -66,71 +63,105 @@ public class StatService {
         } catch (IllegalArgumentException e) {
             throw new BadRequestException(e.getMessage());
         }
-        if (!hosts.exists(hostId)) {
-            throw new NotFoundException("No host " + hostId);
-        }
         String device = statKind.deviceColumn();
         long startSecond = Math.max(0, start.getEpochSecond());
         long endSecond = Math.max(0, end.getEpochSecond() + (end.getNano() > 0 ? 1 : 0));
-        List<String> columns = resolution.raw() ? statKind.columns() : rollupColumns(statKind);
+        List<String> columns = resolution.everySample() ? statKind.columns() : bucketColumns(statKind);
+        String deviceOrder = device == null ? "" : ", " + device;
         String sql;
-        if (resolution.raw()) {
+        if (resolution.everySample()) {
             sql = "SELECT time, seq" + (device == null ? ", 0" : ", " + device) + ", "
                     + String.join(", ", statKind.columns()) + " FROM " + statKind.table()
-                    + " WHERE host_id = ? AND time >= ? AND time < ? ORDER BY time, seq"
-                    + (device == null ? "" : ", " + device) + " LIMIT " + (MAX_ROWS + 1);
+                    + " WHERE host_id = ? AND time >= ? AND time < ? ORDER BY time, seq" + deviceOrder
+                    + " LIMIT " + (MAX_ROWS + 1);
         } else {
             long stepSeconds = resolution.stepSeconds();
             startSecond -= startSecond % stepSeconds; // whole buckets, aligned on multiples of the step
             List<String> values = new ArrayList<>();
-            for (String column : statKind.columns()) {
-                values.add("MIN(" + column + "_min)");
-                values.add("ROUND(SUM(" + column + "_avg * samples) / SUM(samples))");
-                values.add("MAX(" + column + "_max)");
+            String time;
+            String samples;
+            String table;
+            if (resolution.rollups()) { // combine hours: min of minima, average weighted by samples, max of maxima
+                for (String column : statKind.columns()) {
+                    values.add("MIN(" + column + "_min)");
+                    values.add("ROUND(SUM(" + column + "_avg * samples) / SUM(samples))");
+                    values.add("MAX(" + column + "_max)");
+                }
+                time = "hour";
+                samples = "SUM(samples)";
+                table = statKind.hourlyTable();
+            } else { // the samples of the clustered key range (host, time), combined by the database
+                for (String column : statKind.columns()) {
+                    values.add("MIN(" + column + ")");
+                    values.add("ROUND(AVG(" + column + "))");
+                    values.add("MAX(" + column + ")");
+                }
+                time = "time";
+                samples = "COUNT(*)";
+                table = statKind.table();
             }
-            String bucket = "hour - hour % " + stepSeconds;
-            sql = "SELECT " + bucket + " AS bucket, SUM(samples)" + (device == null ? ", 0" : ", " + device) + ", "
-                    + String.join(", ", values) + " FROM " + statKind.hourlyTable()
-                    + " WHERE host_id = ? AND hour >= ? AND hour < ? GROUP BY bucket"
-                    + (device == null ? "" : ", " + device) + " ORDER BY bucket" + (device == null ? "" : ", " + device)
-                    + " LIMIT " + (MAX_ROWS + 1);
+            sql = "SELECT " + time + " - " + time + " % " + stepSeconds + " AS bucket, " + samples
+                    + (device == null ? ", 0" : ", " + device) + ", " + String.join(", ", values) + " FROM " + table
+                    + " WHERE host_id = ? AND " + time + " >= ? AND " + time + " < ? GROUP BY bucket" + deviceOrder
+                    + " ORDER BY bucket" + deviceOrder + " LIMIT " + (MAX_ROWS + 1);
         }
         try (Connection c = db.getConnection()) {
-            Map<Integer, String> names = deviceNames(c, statKind, hostId);
-            Map<Integer, List<List<Long>>> points = new LinkedHashMap<>();
+            Map<Integer, List<long[]>> points = new LinkedHashMap<>();
             int rows = 0;
             boolean truncated = false;
+            int width = 2 + columns.size();
             try (PreparedStatement select = c.prepareStatement(sql)) {
                 select.setInt(1, hostId);
                 select.setLong(2, startSecond);
                 select.setLong(3, endSecond);
                 try (ResultSet r = select.executeQuery()) {
+                    List<long[]> last = null;
+                    int lastDevice = -1;
                     while (r.next()) {
                         if (++rows > MAX_ROWS) {
                             truncated = true;
                             break;
                         }
-                        List<Long> point = new ArrayList<>(2 + columns.size());
-                        point.add(r.getLong(1));
-                        point.add(r.getLong(2));
-                        for (int i = 0; i < columns.size(); i++) {
-                            point.add(r.getLong(4 + i));
+                        long[] point = new long[width];
+                        point[0] = r.getLong(1);
+                        point[1] = r.getLong(2);
+                        for (int i = 2; i < width; i++) {
+                            point[i] = r.getLong(i + 2);
                         }
-                        points.computeIfAbsent(r.getInt(3), d -> new ArrayList<>()).add(point);
+                        int number = r.getInt(3);
+                        if (last == null || number != lastDevice) {
+                            last = points.computeIfAbsent(number, d -> new ArrayList<>());
+                            lastDevice = number;
+                        }
+                        last.add(point);
                     }
                 }
             }
+            if (rows == 0 && !hostExists(c, hostId)) { // a host without rows in the range: is it a host?
+                throw new NotFoundException("No host " + hostId);
+            }
+            Map<Integer, String> names = device == null || points.isEmpty() ? Map.of()
+                    : deviceNames(c, statKind, hostId);
             List<StatSeries.Series> series = new ArrayList<>();
             points.forEach((number, list) -> series.add(new StatSeries.Series(
                     device == null || number == 0 ? "total" : names.getOrDefault(number, "#" + number), list)));
             return new StatSeries(hostId, statKind.apiName(), start, end, resolution.raw() ? "raw" : "hourly",
-                    resolution.raw() ? null : resolution.stepSeconds(), columns, series, truncated);
+                    resolution.everySample() ? null : resolution.stepSeconds(), columns, series, truncated);
         } catch (SQLException e) {
             throw new MonitorException("Cannot read the " + statKind.apiName() + " series", e);
         }
     }
 
-    private static List<String> rollupColumns(StatKind kind) {
+    private static boolean hostExists(Connection c, int hostId) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement("SELECT 1 FROM host WHERE id = ?")) {
+            select.setInt(1, hostId);
+            try (ResultSet row = select.executeQuery()) {
+                return row.next();
+            }
+        }
+    }
+
+    private static List<String> bucketColumns(StatKind kind) {
         List<String> columns = new ArrayList<>();
         for (String column : kind.columns()) {
             columns.add(column + "_min");

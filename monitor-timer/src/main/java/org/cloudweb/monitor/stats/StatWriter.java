@@ -33,13 +33,20 @@ public final class StatWriter {
      * needs it for its next schedule, and a read of its own (another EJB call and connection) cost the tick about
      * 1 ms of CPU, through {@code ConfigService} 1.8 ms, as much as OSHI's whole poll.
      *
-     * @param c a connection outside any container transaction; left in auto-commit mode, as it came
+     * @param c    a connection outside any container transaction; left in auto-commit mode, as it came
+     * @param also statements of other features to write in the same transaction (the host's load), or none
      */
-    public static Duration write(Connection c, int hostId, long seq, Sample sample, DeviceNumbers devices) {
+    public static Duration write(Connection c, int hostId, long seq, Sample sample, DeviceNumbers devices,
+                                 TickStatement... also) {
         try {
             c.setAutoCommit(false);
             try {
                 Duration interval = store(c, hostId, seq, sample, devices);
+                for (TickStatement statement : also) {
+                    if (statement != null) {
+                        statement.run(c);
+                    }
+                }
                 c.commit();
                 return interval;
             } catch (SQLException | RuntimeException e) {

@@ -35,6 +35,7 @@ import org.cloudweb.monitor.host.HostRegistry;
 import org.cloudweb.monitor.host.Inventory;
 import org.cloudweb.monitor.host.InventoryReader;
 import org.cloudweb.monitor.host.InventoryStore;
+import org.cloudweb.monitor.load.LoadRecorder;
 import org.cloudweb.monitor.stats.HostSampled;
 import org.cloudweb.monitor.stats.LatestSample;
 import org.cloudweb.monitor.stats.Sample;
@@ -92,6 +93,9 @@ public class HostMonitor {
 
     @Inject
     TickMetrics tickMetrics;
+
+    @Inject
+    LoadRecorder load;
 
     @Inject
     @ConfigProperty(name = "cloudweb.data.dir")
@@ -217,8 +221,10 @@ public class HostMonitor {
                 ? (lastStoredSecond == 0 ? 1 : Math.max(1, Math.round((now - lastStoredSecond) / (double) scheduledInterval.toSeconds())))
                 : Math.max(1, Math.round((nanos - lastTickNanos) / (double) scheduledInterval.toNanos()));
         lastTickNanos = nanos;
-        // the write reads monitor.interval with the rows (a read of its own cost the tick 1.8 ms of CPU)
-        scheduledInterval = StatWriter.write(lease.connection(), hostId, seq, sample, devices);
+        // the write reads monitor.interval with the rows (a read of its own cost the tick 1.8 ms of CPU), and
+        // stores the host's load in their transaction (a call of its own cost about 1 ms)
+        scheduledInterval = StatWriter.write(lease.connection(), hostId, seq, sample, devices,
+                load.load(hostId, sample));
         latest.set(sample);
         lastStoredSecond = now;
         if (hasUnknownDevice(sample)) {

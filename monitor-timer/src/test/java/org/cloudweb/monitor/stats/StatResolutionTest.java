@@ -3,6 +3,7 @@ package org.cloudweb.monitor.stats;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -26,10 +27,22 @@ class StatResolutionTest {
 
     @Test
     void shortRangesAreRawAndLongOnesHourly() {
-        assertEquals(StatResolution.RAW, StatResolution.choose(null, TO.minus(Duration.ofDays(2)), TO));
+        assertEquals(new StatResolution(600, false), StatResolution.choose(null, TO.minus(Duration.ofDays(2)), TO));
         assertEquals(new StatResolution(3600),
                 StatResolution.choose(null, TO.minus(Duration.ofDays(2)).minusSeconds(1), TO));
         assertEquals(StatResolution.RAW, StatResolution.choose(Duration.ofSeconds(10), TO.minusSeconds(3600), TO));
+    }
+
+    @Test
+    void withoutAStepRawRangesOverTwoHoursAreChartSizedBuckets() {
+        assertEquals(StatResolution.RAW, StatResolution.choose(null, TO.minus(Duration.ofHours(2)), TO));
+        assertEquals(new StatResolution(30, false),
+                StatResolution.choose(null, TO.minus(Duration.ofHours(2)).minusSeconds(1), TO));
+        StatResolution day = StatResolution.choose(null, TO.minus(Duration.ofDays(1)), TO);
+        assertEquals(new StatResolution(300, false), day);
+        assertTrue(day.raw() && !day.everySample());
+        assertEquals(StatResolution.RAW, StatResolution.choose(Duration.ofSeconds(10), TO.minus(Duration.ofDays(1)), TO),
+                "a step under an hour still asks for every sample");
     }
 
     @Test

@@ -123,6 +123,51 @@ class HostApiIT extends SignedInApiTest {
     }
 
     @Test
+    void withoutAStepADayOfRawSamplesComesInFiveMinuteBuckets() throws Exception {
+        int id = awaitHost().getInt("id");
+        long t0 = Instant.parse("2020-02-01T00:00:00Z").getEpochSecond();
+        try (Connection db = TestDatabase.connect()) {
+            // time, seq, busy; user, system, iowait and load follow from busy
+            for (long[] row : new long[][] {{t0, 1, 100}, {t0 + 10, 2, 300}, {t0 + 290, 3, 200}, {t0 + 300, 4, 50}}) {
+                try (PreparedStatement insert = db.prepareStatement("INSERT INTO stat_cpu (host_id, time, seq, busy_pm,"
+                        + " user_pm, system_pm, iowait_pm, load1_centi) VALUES (?, ?, ?, ?, 0, 0, 0, 0)")) {
+                    insert.setInt(1, id);
+                    insert.setLong(2, row[0]);
+                    insert.setLong(3, row[1]);
+                    insert.setLong(4, row[2]);
+                    insert.executeUpdate();
+                }
+            }
+        }
+        try {
+            String day = "hosts/" + id + "/stats/cpu?from=2020-02-01T00:00:00Z&to=2020-02-02T00:00:00Z";
+
+            JsonObject buckets = HttpJson.json(admin.get(day));
+            assertEquals("raw", buckets.getString("source"));
+            assertEquals(300, buckets.getInt("step"));
+            assertEquals("busy_pm_min", buckets.getJsonArray("columns").getString(0));
+            assertEquals("[[" + t0 + ",3,100,200,300,0,0,0,0,0,0,0,0,0,0,0,0],[" + (t0 + 300)
+                    + ",1,50,50,50,0,0,0,0,0,0,0,0,0,0,0,0]]",
+                    buckets.getJsonArray("series").getJsonObject(0).getJsonArray("points").toString(),
+                    "buckets of samples: count, min, average, max");
+
+            JsonObject every = HttpJson.json(admin.get(day + "&step=PT10S"));
+            assertEquals("raw", every.getString("source"));
+            assertTrue(!every.containsKey("step") || every.isNull("step"), every.toString());
+            assertEquals(4, every.getJsonArray("series").getJsonObject(0).getJsonArray("points").size(),
+                    "a step under an hour still answers every sample");
+        } finally {
+            try (Connection db = TestDatabase.connect();
+                 PreparedStatement delete = db.prepareStatement(
+                         "DELETE FROM stat_cpu WHERE host_id = ? AND time < ?")) {
+                delete.setInt(1, id);
+                delete.setLong(2, t0 + 86400);
+                delete.executeUpdate();
+            }
+        }
+    }
+
+    @Test
     void hostsAreForAdministratorsOnly() throws InterruptedException {
         int id = awaitHost().getInt("id");
         TestUser user = TestUsers.create(admin, "hosts");
