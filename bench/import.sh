@@ -13,7 +13,9 @@ authorize
 account=imported
 tree="$data/$account"
 
-python3 - "$tree" "$files" <<'PY'
+# make_tree DIR FILES: the tree to import
+make_tree() {
+python3 - "$1" "$2" <<'PY'
 import os, random, sys
 root, files = sys.argv[1], int(sys.argv[2])
 rnd = random.Random(42)
@@ -27,6 +29,8 @@ for i in range(files):
     with open(os.path.join(d, "report-2024-%05d.txt" % i), "wb") as f:
         f.write(payload[start:start + size])
 PY
+}
+make_tree "$tree" "$files"
 entries="$(find "$tree" -mindepth 1 | wc -l)"
 bytes="$(du -sb "$tree" | cut -f1)"
 
@@ -48,7 +52,21 @@ findings() { python3 -c 'import json,sys; r=json.load(open(sys.argv[1]))["report
 
 find_s="$(seconds find "$tree")"
 md5_s="$(seconds sh -c "find '$tree' -type f -print0 | xargs -0 md5sum")"
+# WARMUP=N: an import of N files into another account first (not timed), so that the measured one runs on a
+# server whose JIT compiler has already compiled the import's code, as on a server that has been up for a while
+if [[ "${WARMUP:-0}" -gt 0 ]]; then
+  make_tree "$data/warmup" "$WARMUP"
+  run_job admin/import '{"account":"warmup","createUsers":true}'
+fi
+# CPU seconds (user + system) of the server's JVM and of mariadbd during the import
+micro="$(pgrep -f -- "payara-micro.jar.*--port $port" | head -1)"
+mariadbd="$(pgrep -f -- "bin/mariadbd .*--socket=$data/db/mariadb.sock" | head -1)"
+jiffies() { awk '{ sub(/.*\) /, ""); print $12 + $13 }' "/proc/$1/stat"; }
+micro_j="$(jiffies "$micro")" mariadbd_j="$(jiffies "$mariadbd")"
 import_s="$(seconds run_job admin/import '{"account":"'$account'","createUsers":true}')"
+hz="$(getconf CLK_TCK)"
+import_cpu="$(awk -v a="$micro_j" -v b="$(jiffies "$micro")" -v c="$mariadbd_j" -v d="$(jiffies "$mariadbd")" -v hz="$hz" \
+    'BEGIN { printf "server JVM %.1f s, mariadbd %.1f s", (b - a) / hz, (d - c) / hz }')"
 read -r import_findings import_added < <(findings)
 rows="$(sql "SELECT COUNT(*) FROM stobj s JOIN user u ON s.owner_id = u.id WHERE u.name = '$account'")"
 fsck_s="$(seconds run_job admin/fsck '{"account":"'$account'"}')"
@@ -72,6 +90,7 @@ printf '%-62s %9s %12s\n' "" "seconds" "entries/s"
 printf '%-62s %9s %12s\n' "reference: find (walk)" "$find_s" "$(rate "$find_s")"
 printf '%-62s %9s %12s\n' "reference: find | xargs md5sum (walk, read every byte)" "$md5_s" "$(rate "$md5_s")"
 printf '%-62s %9s %12s\n' "POST /admin/import, createUsers, until the job is done" "$import_s" "$(rate "$import_s")"
+printf '%-62s %s\n' "  CPU time during the import:" "$import_cpu"
 printf '%-62s %9s %12s\n' "POST /admin/fsck of the account ($fsck_findings findings)" "$fsck_s" "$(rate "$fsck_s")"
 printf '%-62s %9s %12s\n' "POST /admin/import again ($again_added added, $again_findings findings)" "$again_s" "$(rate "$again_s")"
 printf '%-62s %9s %12s\n' "fsck --account, command line, server stopped (exit $cli_status)" "$cli_s" "$(rate "$cli_s")"

@@ -121,7 +121,7 @@ final class FsckCommand {
             try {
                 connection.setAutoCommit(false);
                 ConsistencyReport report = new ConsistencyCheck(data, transactions(connection), options,
-                        this::progress, null).run();
+                        this::progress, null, Runnable::run).run();
                 record(connection, options, report);
                 return report;
             } finally {

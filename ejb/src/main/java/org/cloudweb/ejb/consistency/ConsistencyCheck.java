@@ -39,6 +39,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.Executor;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.cloudweb.ejb.consistency.IndexRows.NewRow;
@@ -74,6 +75,7 @@ public final class ConsistencyCheck {
 
     private final Path root;
     private final Transactions db;
+    private final GramBacklog grams;
     private final CheckOptions options;
     private final CheckListener listener;
     private final AccountCreator creator;
@@ -91,11 +93,14 @@ public final class ConsistencyCheck {
      * @param db       runs units of work in transactions
      * @param listener told the progress about once a second
      * @param creator  makes users on import with {@code createUsers}; may be null where that is not offered
+     * @param grams    where the trigrams of new rows are added while the walk goes on ({@code Runnable::run}:
+     *                 in the walk's thread, between its units)
      */
     public ConsistencyCheck(Path root, Transactions db, CheckOptions options, CheckListener listener,
-                            AccountCreator creator) {
+                            AccountCreator creator, Executor grams) {
         this.root = root;
         this.db = db;
+        this.grams = new GramBacklog(db, grams);
         this.options = options;
         this.listener = listener;
         this.creator = creator;
@@ -121,10 +126,19 @@ public final class ConsistencyCheck {
             total += countBelow(tmp, Integer.MIN_VALUE);
         }
         listener.progress(done, total);
-        for (String account : accounts) {
-            checkAccount(account);
-            progress();
+        if (options.writes()) {
+            grams.catchUp();
         }
+        try {
+            for (String account : accounts) {
+                checkAccount(account);
+                progress();
+            }
+        } catch (IOException | SQLException | RuntimeException e) {
+            grams.awaitAfter(e);
+            throw e;
+        }
+        grams.await();
         if (whole) {
             checkTemp(tmp);
             checkGrams();
@@ -500,8 +514,11 @@ public final class ConsistencyCheck {
         private final Deque<Pending> stack = new ArrayDeque<>();
         private Cursor current;
         private long unit;
-        /** The directories that got new rows in this unit: their trigrams are added at its end. */
-        private final Set<Long> insertedUnder = new HashSet<>();
+        /** New file rows of the unit, inserted together: one batch instead of one per directory. */
+        private final List<IndexRows.ChildRow> newFiles = new ArrayList<>();
+        /** The rows the last unit inserted without trigrams, if any. */
+        private GramBacklog.Range inserted;
+        private boolean rowsAdded;
 
         AccountWalk(String account, long owner, Long accountId) {
             this.account = account;
@@ -512,7 +529,12 @@ public final class ConsistencyCheck {
         void run() throws IOException, SQLException {
             stack.push(new Pending(accountId, List.of(), root.resolve(account), account.length(), -1));
             while (current != null || !stack.isEmpty()) {
-                if (!db.run(this::unit)) {
+                inserted = null;
+                boolean more = db.run(this::unit);
+                if (inserted != null) {
+                    grams.submit(inserted);
+                }
+                if (!more) {
                     break;
                 }
                 progress();
@@ -521,7 +543,8 @@ public final class ConsistencyCheck {
 
         /**
          * One transaction's worth of directories (or slices of one); false if the account went away. Where rows
-         * are written, the trigger leaves the new rows' trigrams to one statement at the end of the unit.
+         * are written, the trigger leaves the new rows' trigrams to the backlog, which adds them once the unit
+         * has committed.
          */
         private boolean unit(Connection c) throws SQLException, IOException {
             unit++;
@@ -534,10 +557,12 @@ public final class ConsistencyCheck {
                 return true;
             }
             long before = IndexRows.maxId(c);
-            insertedUnder.clear();
+            rowsAdded = false;
+            newFiles.clear();
             IndexRows.deferGrams(c, true);
             try {
                 walk(c);
+                insertNewFiles(c);
             } catch (Throwable e) { // whatever ends the unit, the pooled connection must not keep deferring
                 try {
                     IndexRows.deferGrams(c, false);
@@ -547,8 +572,15 @@ public final class ConsistencyCheck {
                 throw e;
             }
             IndexRows.deferGrams(c, false);
-            IndexRows.addGrams(c, insertedUnder, before);
+            if (rowsAdded) {
+                inserted = GramBacklog.note(c, before, IndexRows.maxId(c));
+            }
             return true;
+        }
+
+        private void insertNewFiles(Connection c) throws SQLException {
+            IndexRows.insertFiles(c, owner, newFiles);
+            newFiles.clear();
         }
 
         /** Directories (or slices of one) until the unit's work is done or the account's tree is. */
@@ -861,8 +893,14 @@ public final class ConsistencyCheck {
                 }
             }
 
-            /** Deletes, then updates, then inserts (a name may move from a removed row to a new one). */
+            /**
+             * Deletes, then updates, then inserts (a name may move from a removed row to a new one). New files
+             * join the unit's batch; the files of earlier slices go in first where rows are removed or changed.
+             */
             int write(String after, String upTo) throws SQLException {
+                if (!deletes.isEmpty() || !updates.isEmpty()) {
+                    insertNewFiles(c);
+                }
                 long removed = 0;
                 for (List<List<Long>> subtree : deletes) {
                     IndexRows.delete(c, subtree);
@@ -871,12 +909,18 @@ public final class ConsistencyCheck {
                 report.repaired(Repair.ROWS_REMOVED, removed);
                 IndexRows.updateFiles(c, updates);
                 report.repaired(Repair.ROWS_UPDATED, updates.size());
-                Map<String, Long> ids = IndexRows.insert(c, directory.rowId() == null ? 0 : directory.rowId(), owner,
-                        inserts, after, upTo);
-                report.repaired(Repair.ROWS_ADDED, inserts.size());
-                if (!inserts.isEmpty()) {
-                    insertedUnder.add(directory.rowId());
+                long parent = directory.rowId() == null ? 0 : directory.rowId();
+                List<NewRow> directories = new ArrayList<>();
+                for (NewRow row : inserts) {
+                    if (row.isFile()) {
+                        newFiles.add(new IndexRows.ChildRow(parent, row));
+                    } else {
+                        directories.add(row);
+                    }
                 }
+                Map<String, Long> ids = IndexRows.insertDirectories(c, parent, owner, directories, after, upTo);
+                report.repaired(Repair.ROWS_ADDED, inserts.size());
+                rowsAdded |= !inserts.isEmpty();
                 for (Map.Entry<String, Candidate> made : insertedDirectories.entrySet()) {
                     Candidate candidate = made.getValue();
                     children.add(directory.child(ids.get(made.getKey()), candidate.name(), candidate.entry().path(),

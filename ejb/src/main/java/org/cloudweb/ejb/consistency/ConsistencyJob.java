@@ -6,6 +6,7 @@ import jakarta.ejb.EJBException;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.sql.Connection;
@@ -42,6 +43,9 @@ public class ConsistencyJob {
     @Inject
     SqlUnits units;
 
+    @Resource
+    ManagedExecutorService executor;
+
     @Inject
     ImportedAccounts accounts;
 
@@ -59,7 +63,7 @@ public class ConsistencyJob {
             }
             try {
                 ConsistencyReport report = new ConsistencyCheck(data.root(), units::run, options,
-                        (done, total) -> jobs.progress(jobId, done, total), name -> create(name, starter)).run();
+                        (done, total) -> jobs.progress(jobId, done, total), name -> create(name, starter), executor).run();
                 records.addFor(starter, action, path, 200, report.summary());
                 jobs.finish(jobId, true, report.summary(), report.toJson());
             } finally {

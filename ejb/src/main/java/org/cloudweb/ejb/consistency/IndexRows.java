@@ -7,7 +7,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -35,6 +34,14 @@ final class IndexRows {
 
     /** A row that a directory listing found no file for, or that is to be written. */
     record NewRow(String name, String type, long size, String etag, LocalDateTime modified) {
+
+        boolean isFile() {
+            return "file".equals(type);
+        }
+    }
+
+    /** A new row and the directory it goes in. */
+    record ChildRow(long parent, NewRow row) {
     }
 
     /** The user of an account name: its id and its name as stored (which may differ in case). */
@@ -145,20 +152,38 @@ final class IndexRows {
     }
 
     /**
-     * Inserts rows below a parent with one batch (one multi-row statement with Connector/J's
-     * {@code rewriteBatchedStatements}) and answers the ids of the directories among them by name; the rows'
-     * names lie in the range given as for {@link #children}.
+     * Inserts directory rows below a parent and answers their ids by name; the rows' names lie in the range given
+     * as for {@link #children}.
      */
-    static Map<String, Long> insert(Connection c, long parent, long owner, List<NewRow> rows, String after,
-                                    String upTo) throws SQLException {
+    static Map<String, Long> insertDirectories(Connection c, long parent, long owner, List<NewRow> rows, String after,
+                                               String upTo) throws SQLException {
         if (rows.isEmpty()) {
             return Map.of();
         }
-        boolean directories = false;
+        insert(c, owner, rows.stream().map(row -> new ChildRow(parent, row)).toList());
+        Map<String, Long> ids = new HashMap<>();
+        for (Row row : children(c, parent, after, upTo)) {
+            if (!row.isFile()) {
+                ids.put(row.name(), row.id());
+            }
+        }
+        return ids;
+    }
+
+    /** Inserts file rows, wherever they go, with one batch. */
+    static void insertFiles(Connection c, long owner, List<ChildRow> rows) throws SQLException {
+        if (!rows.isEmpty()) {
+            insert(c, owner, rows);
+        }
+    }
+
+    /** One batch: multi-row statements, with Connector/J's {@code rewriteBatchedStatements}. */
+    private static void insert(Connection c, long owner, List<ChildRow> rows) throws SQLException {
         try (PreparedStatement insert = c.prepareStatement("INSERT INTO stobj (parent_id, owner_id, name, type, size, "
                 + "etag, created_at, modified_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
-            for (NewRow row : rows) {
-                insert.setLong(1, parent);
+            for (ChildRow child : rows) {
+                NewRow row = child.row();
+                insert.setLong(1, child.parent());
                 insert.setLong(2, owner);
                 insert.setString(3, row.name());
                 insert.setString(4, row.type());
@@ -167,20 +192,9 @@ final class IndexRows {
                 insert.setObject(7, row.modified());
                 insert.setObject(8, row.modified());
                 insert.addBatch();
-                directories |= !"file".equals(row.type());
             }
             insert.executeBatch();
         }
-        if (!directories) {
-            return Map.of();
-        }
-        Map<String, Long> ids = new HashMap<>();
-        for (Row row : children(c, parent, after, upTo)) {
-            if (!row.isFile()) {
-                ids.put(row.name(), row.id());
-            }
-        }
-        return ids;
     }
 
     static void updateFiles(Connection c, Map<Long, NewRow> files) throws SQLException {
@@ -264,30 +278,20 @@ final class IndexRows {
     }
 
     /**
-     * Adds the trigrams of the rows below the given parents with ids above {@code after}, set-based: the same
-     * trigrams the insert trigger makes (CRC32 of each three characters of the lower-case name); IGNORE skips
-     * those a row already has. In key order, as the clustered key takes them fastest. Answers the trigram rows
-     * added.
+     * Adds the trigrams of the rows with ids in ({@code after}, {@code upTo}], set-based: the same trigrams the
+     * insert trigger makes (CRC32 of each three characters of the lower-case name); IGNORE skips those a row
+     * already has, as rows other writers inserted meanwhile do. In key order, as the clustered key takes them
+     * fastest. Answers the trigram rows added.
      */
-    static long addGrams(Connection c, Collection<Long> parents, long after) throws SQLException {
-        long added = 0;
-        List<Long> all = new ArrayList<>(parents);
-        for (int from = 0; from < all.size(); from += DELETE_BATCH) {
-            List<Long> batch = all.subList(from, Math.min(all.size(), from + DELETE_BATCH));
-            String marks = String.join(",", Collections.nCopies(batch.size(), "?"));
-            try (PreparedStatement insert = c.prepareStatement("INSERT IGNORE INTO stobj_gram (gram, stobj_id)"
-                    + " SELECT CRC32(SUBSTRING(s.name_lc, p.n, 3)) AS gram, s.id FROM stobj s"
-                    + " JOIN gram_pos p ON p.n <= CHAR_LENGTH(s.name_lc) - 2"
-                    + " WHERE s.parent_id IN (" + marks + ") AND s.id > ? ORDER BY gram, s.id")) {
-                int p = 1;
-                for (Long parent : batch) {
-                    insert.setLong(p++, parent);
-                }
-                insert.setLong(p, after);
-                added += insert.executeUpdate();
-            }
+    static long addGrams(Connection c, long after, long upTo) throws SQLException {
+        try (PreparedStatement insert = c.prepareStatement("INSERT IGNORE INTO stobj_gram (gram, stobj_id)"
+                + " SELECT CRC32(SUBSTRING(s.name_lc, p.n, 3)) AS gram, s.id FROM stobj s"
+                + " JOIN gram_pos p ON p.n <= CHAR_LENGTH(s.name_lc) - 2"
+                + " WHERE s.id > ? AND s.id <= ? ORDER BY gram, s.id")) {
+            insert.setLong(1, after);
+            insert.setLong(2, upTo);
+            return insert.executeUpdate();
         }
-        return added;
     }
 
     /** Objects (rows below the account) and bytes a user's rows add up to. */

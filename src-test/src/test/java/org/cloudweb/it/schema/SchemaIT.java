@@ -46,7 +46,7 @@ class SchemaIT {
     @Test
     void migrationCreatedTheSchemaAtDeployment() throws SQLException {
         assertEquals(List.of("1|true", "2|true", "3|true", "4|true", "5|true", "6|true", "7|true", "8|true",
-                "9|true", "10|true", "11|true", "12|true"),
+                "9|true", "10|true", "11|true", "12|true", "13|true"),
                 rows("SELECT version, success FROM flyway_schema_history"
                         + " WHERE type = 'SQL' ORDER BY installed_rank"));
         assertTrue(rows("SELECT table_name FROM information_schema.tables WHERE table_schema = DATABASE()")
@@ -55,7 +55,7 @@ class SchemaIT {
                         "host_mount", "stat_cpu", "stat_mem", "stat_net", "stat_disk", "stat_storage",
                         "stat_proc_io", "stat_cpu_hourly", "stat_mem_hourly", "stat_net_hourly", "stat_disk_hourly",
                         "stat_storage_hourly", "stat_proc_io_hourly", "host_status", "host_check", "alert_rule",
-                        "alert_event")));
+                        "alert_event", "stobj_gram_backlog")));
     }
 
     @Test
