@@ -155,10 +155,23 @@ public class StatService {
                 + (device == null ? "" : ", " + device) + " LIMIT " + (MAX_ROWS + 1);
     }
 
-    /** Buckets of raw samples, or of hourly rollups: [host, start, end). */
+    /**
+     * Buckets of raw samples, or of hourly rollups: [host, start, end). Buckets of an hour are the rollups' rows as
+     * they are, without grouping them again (1.3-1.5 instead of 2.4-3.5 ms for 30 days, bench/monitor-storage.sh).
+     */
     static String bucketSql(StatKind kind, StatResolution resolution) {
         long step = resolution.stepSeconds();
         String device = kind.deviceColumn();
+        String deviceOrder = device == null ? "" : ", " + device;
+        if (resolution.source() == StatResolution.Source.HOURLY && step == StatResolution.HOUR) {
+            List<String> values = new ArrayList<>();
+            for (String column : kind.columns()) {
+                values.add(column + "_min, " + column + "_avg, " + column + "_max");
+            }
+            return "SELECT hour, samples, " + (device == null ? "0" : device) + ", " + String.join(", ", values)
+                    + " FROM " + kind.hourlyTable() + " WHERE host_id = ? AND hour >= ? AND hour < ? ORDER BY hour"
+                    + deviceOrder + " LIMIT " + (MAX_ROWS + 1);
+        }
         List<String> values = new ArrayList<>();
         String time;
         String samples;
@@ -183,7 +196,6 @@ public class StatService {
             samples = "COUNT(*)";
             table = kind.table();
         }
-        String deviceOrder = device == null ? "" : ", " + device;
         return "SELECT " + time + " - " + time + " % " + step + " AS bucket, " + samples
                 + (device == null ? ", 0" : ", " + device) + ", " + String.join(", ", values) + " FROM " + table
                 + " WHERE host_id = ? AND " + time + " >= ? AND " + time + " < ? GROUP BY bucket" + deviceOrder
