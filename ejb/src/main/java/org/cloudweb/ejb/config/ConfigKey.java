@@ -61,6 +61,13 @@ public final class ConfigKey<T> {
     public static final ConfigKey<Duration> MONITOR_RETENTION_RAW = new ConfigKey<>("monitor.retention.raw",
             "an ISO-8601 duration of at least PT1H", Duration.ofDays(14), ConfigKey::parseRetention,
             Duration::parse, Duration::toString);
+    /**
+     * How long five-minute monitor rollups are kept (ISO-8601 duration, at least one hour); null keeps them as long
+     * as raw samples ({@link #MONITOR_RETENTION_RAW}). Pruned daily.
+     */
+    public static final ConfigKey<Duration> MONITOR_RETENTION_FIVE_MINUTES = new ConfigKey<>("monitor.retention.5min",
+            "an ISO-8601 duration of at least PT1H, or null to keep them as long as raw samples", null,
+            ConfigKey::parseRetention, Duration::parse, Duration::toString);
     /** How long hourly monitor rollups are kept (ISO-8601 duration, at least one hour); pruned daily. */
     public static final ConfigKey<Duration> MONITOR_RETENTION_ROLLUPS = new ConfigKey<>("monitor.retention.rollups",
             "an ISO-8601 duration of at least PT1H", Duration.ofDays(365), ConfigKey::parseRetention,

@@ -21,8 +21,8 @@ class ConfigKeyTest {
         assertTrue(ConfigKey.named("token.TTL").isEmpty());
         assertEquals(List.of("registration.open", "token.ttl", "quota.default.max-bytes", "quota.default.max-objects",
                 "records.retention", "http.trusted-proxies", "monitor.interval", "monitor.retention.raw",
-                "monitor.retention.rollups", "monitor.checks", "smtp.host", "smtp.port", "smtp.from", "smtp.username",
-                "smtp.password", "smtp.tls"), List.copyOf(ConfigKey.all().keySet()));
+                "monitor.retention.5min", "monitor.retention.rollups", "monitor.checks", "smtp.host", "smtp.port",
+                "smtp.from", "smtp.username", "smtp.password", "smtp.tls"), List.copyOf(ConfigKey.all().keySet()));
     }
 
     @Test
@@ -61,6 +61,13 @@ class ConfigKeyTest {
     void hostsAreSampledEveryTenSecondsByDefault() {
         assertEquals(Duration.ofSeconds(10), ConfigKey.MONITOR_INTERVAL.parse(null));
         assertEquals(Duration.ofSeconds(2), ConfigKey.MONITOR_INTERVAL.parse("PT2S"));
+    }
+
+    @Test
+    void fiveMinuteRollupsFollowTheRawRetentionByDefault() {
+        assertNull(ConfigKey.MONITOR_RETENTION_FIVE_MINUTES.parse(null));
+        assertEquals(Duration.ofDays(30), ConfigKey.MONITOR_RETENTION_FIVE_MINUTES.parse("P30D"));
+        assertThrows(IllegalArgumentException.class, () -> ConfigKey.MONITOR_RETENTION_FIVE_MINUTES.parse("PT5M"));
     }
 
     @Test

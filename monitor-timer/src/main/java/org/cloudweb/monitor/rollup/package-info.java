@@ -1,5 +1,6 @@
 /**
- * Hourly rollups of the series: every node rolls up the completed hours of its own host (minimum, average,
- * maximum and sample count per value), catching up after downtime a bounded number of hours per run.
+ * Rollups of the series: every node rolls up the completed five minutes (minimum, sum, maximum and sample count
+ * per value) and hours (minimum, average, maximum and sample count) of its own host, catching up after downtime a
+ * bounded number of them per run.
  */
 package org.cloudweb.monitor.rollup;

@@ -2,7 +2,10 @@ package org.cloudweb.monitor.stats;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * The series of a host, by their name in the API: table, value columns, and the device column with the
@@ -18,6 +21,9 @@ public enum StatKind {
     STORAGE("storage", "stat_storage", "mount", "host_mount", "mount_no", "total_mib", "used_mib", "free_mib",
             "available_mib"),
     PROC_IO("proc-io", "stat_proc_io", null, null, null, "read_bytes_ps", "write_bytes_ps", "cpu_pm", "rss_kib");
+
+    private static final Map<String, StatKind> BY_API_NAME = Arrays.stream(values())
+            .collect(Collectors.toUnmodifiableMap(StatKind::apiName, Function.identity()));
 
     private final String apiName;
     private final String table;
@@ -37,7 +43,7 @@ public enum StatKind {
     }
 
     public static Optional<StatKind> named(String name) {
-        return Arrays.stream(values()).filter(k -> k.apiName.equals(name)).findFirst();
+        return Optional.ofNullable(name == null ? null : BY_API_NAME.get(name));
     }
 
     public String apiName() {
@@ -56,6 +62,11 @@ public enum StatKind {
     /** The table of hourly rollups (V6): per value {@code <column>_min}, {@code _avg}, {@code _max}. */
     public String hourlyTable() {
         return table + "_hourly";
+    }
+
+    /** The table of five-minute rollups (V14): per value {@code <column>_min}, {@code _sum}, {@code _max}. */
+    public String fiveMinuteTable() {
+        return table + "_5min";
     }
 
     /** The device column of per-device kinds, or null. */

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.Instant;
+import org.cloudweb.monitor.stats.StatResolution.Source;
 import org.junit.jupiter.api.Test;
 
 class StatResolutionTest {
@@ -26,29 +27,44 @@ class StatResolutionTest {
     }
 
     @Test
-    void shortRangesAreRawAndLongOnesHourly() {
-        assertEquals(new StatResolution(600, false), StatResolution.choose(null, TO.minus(Duration.ofDays(2)), TO));
-        assertEquals(new StatResolution(3600),
+    void shortRangesComeFromFiveMinuteRollupsOrRawSamplesAndLongOnesFromHourlyRollups() {
+        assertEquals(new StatResolution(600, Source.FIVE_MINUTES),
+                StatResolution.choose(null, TO.minus(Duration.ofDays(2)), TO));
+        assertEquals(new StatResolution(3600, Source.HOURLY),
                 StatResolution.choose(null, TO.minus(Duration.ofDays(2)).minusSeconds(1), TO));
         assertEquals(StatResolution.RAW, StatResolution.choose(Duration.ofSeconds(10), TO.minusSeconds(3600), TO));
     }
 
     @Test
-    void withoutAStepRawRangesOverTwoHoursAreChartSizedBuckets() {
+    void withoutAStepRangesOverTwoHoursAreChartSizedBuckets() {
         assertEquals(StatResolution.RAW, StatResolution.choose(null, TO.minus(Duration.ofHours(2)), TO));
-        assertEquals(new StatResolution(30, false),
+        assertEquals(new StatResolution(30, Source.RAW),
                 StatResolution.choose(null, TO.minus(Duration.ofHours(2)).minusSeconds(1), TO));
+        assertEquals(new StatResolution(120, Source.RAW), StatResolution.choose(null, TO.minus(Duration.ofHours(10)), TO),
+                "steps under 5 minutes from raw samples");
         StatResolution day = StatResolution.choose(null, TO.minus(Duration.ofDays(1)), TO);
-        assertEquals(new StatResolution(300, false), day);
-        assertTrue(day.raw() && !day.everySample());
-        assertEquals(StatResolution.RAW, StatResolution.choose(Duration.ofSeconds(10), TO.minus(Duration.ofDays(1)), TO),
-                "a step under an hour still asks for every sample");
+        assertEquals(new StatResolution(300, Source.FIVE_MINUTES), day, "a day: 288 five-minute rollups");
+        assertTrue(!day.everySample());
     }
 
     @Test
-    void aStepOfAnHourOrMoreIsServedFromRollups() {
-        assertEquals(new StatResolution(3600), StatResolution.choose(Duration.ofHours(1), TO.minusSeconds(60), TO));
-        assertEquals(new StatResolution(86400),
+    void aStepUnderAnHourGivesFiveMinuteBucketsOrEverySample() {
+        assertEquals(new StatResolution(300, Source.FIVE_MINUTES),
+                StatResolution.choose(Duration.ofMinutes(5), TO.minus(Duration.ofDays(1)), TO));
+        assertEquals(new StatResolution(900, Source.FIVE_MINUTES),
+                StatResolution.choose(Duration.ofMinutes(15), TO.minus(Duration.ofHours(1)), TO));
+        assertEquals(new StatResolution(3300, Source.FIVE_MINUTES),
+                StatResolution.choose(Duration.ofMinutes(55), TO.minus(Duration.ofDays(1)), TO));
+        assertEquals(StatResolution.RAW, StatResolution.choose(Duration.ofSeconds(10), TO.minus(Duration.ofDays(1)), TO),
+                "a step that is not a multiple of 5 minutes asks for every sample");
+        assertEquals(StatResolution.RAW, StatResolution.choose(Duration.ofMinutes(7), TO.minus(Duration.ofDays(1)), TO));
+    }
+
+    @Test
+    void aStepOfAnHourOrMoreIsServedFromHourlyRollups() {
+        assertEquals(new StatResolution(3600, Source.HOURLY),
+                StatResolution.choose(Duration.ofHours(1), TO.minusSeconds(60), TO));
+        assertEquals(new StatResolution(86400, Source.HOURLY),
                 StatResolution.choose(Duration.ofDays(1), TO.minus(Duration.ofDays(300)), TO));
     }
 

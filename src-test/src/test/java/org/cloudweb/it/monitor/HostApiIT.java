@@ -13,8 +13,16 @@ import java.io.StringReader;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 import org.cloudweb.it.support.HttpJson;
 import org.cloudweb.it.support.SignedInApiTest;
 import org.cloudweb.it.support.TestDatabase;
@@ -105,7 +113,7 @@ class HostApiIT extends SignedInApiTest {
             JsonObject longRange = HttpJson.json(admin.get("hosts/" + id + "/stats/cpu?from=2019-12-01T00:00:00Z"
                     + "&to=2020-01-05T00:00:00Z"));
             assertEquals("hourly", longRange.getString("source"), "ranges over 2 days come from the rollups");
-            assertEquals("raw", HttpJson.json(admin.get(range)).getString("source"));
+            assertEquals("5min", HttpJson.json(admin.get(range)).getString("source"), "a day: five-minute buckets");
 
             assertProblem(admin.get(range + "&step=hourly"), 400, "bad_request");
             assertProblem(admin.get(range + "&step=PT90M"), 400, "bad_request");
@@ -143,7 +151,7 @@ class HostApiIT extends SignedInApiTest {
             String day = "hosts/" + id + "/stats/cpu?from=2020-02-01T00:00:00Z&to=2020-02-02T00:00:00Z";
 
             JsonObject buckets = HttpJson.json(admin.get(day));
-            assertEquals("raw", buckets.getString("source"));
+            assertEquals("5min", buckets.getString("source"), "raw samples where there are no five-minute rollups");
             assertEquals(300, buckets.getInt("step"));
             assertEquals("busy_pm_min", buckets.getJsonArray("columns").getString(0));
             assertEquals("[[" + t0 + ",3,100,200,300,0,0,0,0,0,0,0,0,0,0,0,0],[" + (t0 + 300)
@@ -157,12 +165,55 @@ class HostApiIT extends SignedInApiTest {
             assertEquals(4, every.getJsonArray("series").getJsonObject(0).getJsonArray("points").size(),
                     "a step under an hour still answers every sample");
         } finally {
-            try (Connection db = TestDatabase.connect();
-                 PreparedStatement delete = db.prepareStatement(
-                         "DELETE FROM stat_cpu WHERE host_id = ? AND time < ?")) {
-                delete.setInt(1, id);
-                delete.setLong(2, t0 + 86400);
-                delete.executeUpdate();
+            try (Connection db = TestDatabase.connect()) {
+                deleteSeries(db, id, t0, t0 + 86400, "stat_cpu");
+            }
+        }
+    }
+
+    @Test
+    void fiveMinuteBucketsCombineRollupsWithTheRawSamplesNotRolledUpYetAsTheRawSamplesAlone() throws Exception {
+        int id = awaitHost().getInt("id");
+        long t0 = Instant.parse("2020-03-01T00:00:00Z").getEpochSecond();
+        long rolledUp = t0 + 3300; // 11 five-minute rollups, ending inside buckets of 10 and 15 minutes
+        String cpuValues = "busy_pm, user_pm, system_pm, iowait_pm, load1_centi";
+        String netValues = "rx_bytes_ps, tx_bytes_ps, rx_packets_ps, tx_packets_ps";
+        Map<Long, String> expected = new HashMap<>();
+        try (Connection db = TestDatabase.connect()) {
+            // two hours at 10 s, values that vary and round both ways; net per NIC 0 (total) and 1, past 32 bits
+            update(db, "INSERT INTO stat_cpu (host_id, time, seq, " + cpuValues + ") SELECT ?, ? + seq * 10, seq + 1,"
+                    + " seq * 37 % 1001, seq * seq % 997, seq % 3, seq * 13 % 11, seq * 7919 % 65535"
+                    + " FROM seq_0_to_719", id, t0);
+            update(db, "INSERT INTO stat_net (host_id, time, seq, nic, " + netValues + ") SELECT ?, ? + s.seq * 10,"
+                    + " s.seq + 1, k.seq, (s.seq * 2654435761 + k.seq) % 4294967296, s.seq * (k.seq + 1),"
+                    + " s.seq % 5, s.seq % 7 FROM seq_0_to_719 s JOIN seq_0_to_1 k", id, t0);
+            for (long step : new long[] {300, 600, 900}) {
+                expected.put(step, rawBuckets(db, id, "stat_cpu", "0", cpuValues, t0, step)
+                        + rawBuckets(db, id, "stat_net", "nic", netValues, t0, step));
+            }
+            // the first 55 minutes rolled up (as the rollup job writes them), and their raw samples gone, so that
+            // only the rollups can answer for them
+            fiveMinuteRollups(db, id, "stat_cpu", "0", cpuValues, t0, rolledUp);
+            fiveMinuteRollups(db, id, "stat_net", "nic", netValues, t0, rolledUp);
+            update(db, "DELETE FROM stat_cpu WHERE host_id = ? AND time >= ? AND time < ?", id, t0, rolledUp);
+            update(db, "DELETE FROM stat_net WHERE host_id = ? AND time >= ? AND time < ?", id, t0, rolledUp);
+        }
+        try {
+            String day = "hosts/" + id + "/stats/%s?from=2020-03-01T00:00:00Z&to=2020-03-02T00:00:00Z";
+            for (long step : new long[] {300, 600, 900}) {
+                String query = step == 300 ? "" : "&step=PT" + step / 60 + "M"; // a day's default step is 5 minutes
+                JsonObject cpu = HttpJson.json(admin.get(String.format(day, "cpu") + query));
+                JsonObject net = HttpJson.json(admin.get(String.format(day, "net") + query));
+                assertEquals("5min", cpu.getString("source"));
+                assertEquals(step, cpu.getInt("step"));
+                assertEquals("busy_pm_min", cpu.getJsonArray("columns").getString(0));
+                assertEquals("total", net.getJsonArray("series").getJsonObject(0).getString("device"));
+                assertEquals(expected.get(step), points(cpu) + points(net),
+                        "buckets of " + step + " s, across the end of the rollups, as the raw samples alone give them");
+            }
+        } finally {
+            try (Connection db = TestDatabase.connect()) {
+                deleteSeries(db, id, t0, t0 + 86400, "stat_cpu", "stat_net");
             }
         }
     }
@@ -177,6 +228,82 @@ class HostApiIT extends SignedInApiTest {
         assertProblem(asUser.get("hosts/" + id), 403, "forbidden");
         assertProblem(asUser.get("hosts/" + id + "/stats/cpu"), 403, "forbidden");
         assertProblem(api.get("hosts"), 401, "unauthorized");
+    }
+
+    /** The points of every series of an answer, as JSON arrays one after the other. */
+    private static String points(JsonObject answer) {
+        StringBuilder points = new StringBuilder();
+        for (JsonObject series : answer.getJsonArray("series").getValuesAs(JsonObject.class)) {
+            points.append(series.getJsonArray("points"));
+        }
+        return points.toString();
+    }
+
+    /** The day's buckets of {@code step} seconds as the raw samples give them, per device as {@link #points}. */
+    private static String rawBuckets(Connection db, int id, String table, String device, String values, long t0,
+                                     long step) throws SQLException {
+        StringBuilder aggregates = new StringBuilder();
+        for (String value : values.split(", ")) {
+            aggregates.append(", MIN(").append(value).append("), ROUND(AVG(").append(value).append(")), MAX(")
+                    .append(value).append(")");
+        }
+        Map<Long, List<String>> points = new TreeMap<>();
+        try (PreparedStatement select = db.prepareStatement("SELECT " + device + " AS device, time - time % " + step
+                + " AS bucket, COUNT(*)" + aggregates + " FROM " + table + " WHERE host_id = ? AND time >= ?"
+                + " AND time < ? GROUP BY device, bucket ORDER BY device, bucket")) {
+            select.setInt(1, id);
+            select.setLong(2, t0);
+            select.setLong(3, t0 + 86400);
+            try (ResultSet rows = select.executeQuery()) {
+                int columns = rows.getMetaData().getColumnCount();
+                while (rows.next()) {
+                    List<String> point = new ArrayList<>();
+                    for (int i = 2; i <= columns; i++) {
+                        point.add(Long.toString(rows.getLong(i)));
+                    }
+                    points.computeIfAbsent(rows.getLong(1), d -> new ArrayList<>())
+                            .add("[" + String.join(",", point) + "]");
+                }
+            }
+        }
+        return points.values().stream().map(series -> "[" + String.join(",", series) + "]")
+                .collect(Collectors.joining());
+    }
+
+    /** Five-minute rollups of [from, to) made from the raw samples: count, and min, sum, max of every value. */
+    private static void fiveMinuteRollups(Connection db, int id, String table, String device, String values, long from,
+                                          long to) throws SQLException {
+        StringBuilder columns = new StringBuilder();
+        StringBuilder aggregates = new StringBuilder();
+        for (String value : values.split(", ")) {
+            columns.append(", ").append(value).append("_min, ").append(value).append("_sum, ").append(value)
+                    .append("_max");
+            aggregates.append(", MIN(").append(value).append("), SUM(").append(value).append("), MAX(")
+                    .append(value).append(")");
+        }
+        boolean devices = !device.equals("0");
+        // REPLACE: the rollup job may have rolled some of them up already
+        update(db, "REPLACE INTO " + table + "_5min (host_id, minute" + (devices ? ", " + device : "") + ", samples"
+                + columns + ") SELECT host_id, time - time % 300" + (devices ? ", " + device : "") + ", COUNT(*)"
+                + aggregates + " FROM " + table + " WHERE host_id = ? AND time >= ? AND time < ? GROUP BY host_id,"
+                + " time - time % 300" + (devices ? ", " + device : ""), id, from, to);
+    }
+
+    /** Removes the rows of [from, to) of a host from the raw tables and their five-minute rollups. */
+    private static void deleteSeries(Connection db, int id, long from, long to, String... tables) throws SQLException {
+        for (String table : tables) {
+            update(db, "DELETE FROM " + table + " WHERE host_id = ? AND time >= ? AND time < ?", id, from, to);
+            update(db, "DELETE FROM " + table + "_5min WHERE host_id = ? AND minute >= ? AND minute < ?", id, from, to);
+        }
+    }
+
+    private static void update(Connection db, String sql, Object... parameters) throws SQLException {
+        try (PreparedStatement statement = db.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            statement.executeUpdate();
+        }
     }
 
     /** This host, once the monitor's first tick (a second after deployment) has registered it. */

@@ -21,6 +21,8 @@ import org.cloudweb.monitor.host.HostIdentity;
 import org.cloudweb.monitor.host.HostRegistry;
 import org.cloudweb.monitor.host.Inventory;
 import org.cloudweb.monitor.retention.StatRetention;
+import org.cloudweb.monitor.rollup.FiveMinuteRollup;
+import org.cloudweb.monitor.rollup.FiveMinutes;
 import org.cloudweb.monitor.rollup.HourlyRollup;
 import org.cloudweb.monitor.rollup.Hours;
 import org.cloudweb.monitor.rollup.RollupWriter;
@@ -34,8 +36,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Inside the server, on a host of its own: hourly rollups of raw rows written for past hours (values, a second
- * run, catching up), and retention removing exactly the rows older than its settings.
+ * Inside the server, on a host of its own: five-minute and hourly rollups of raw rows written for past minutes and
+ * hours (values against the raw samples, a second run, catching up), and retention removing exactly the rows older
+ * than its settings.
  */
 @ExtendWith(ArquillianExtension.class)
 class MonitorRollupIT {
@@ -53,6 +56,9 @@ class MonitorRollupIT {
 
     @Inject
     HourlyRollup rollup;
+
+    @Inject
+    FiveMinuteRollup fiveMinuteRollup;
 
     @Inject
     RollupWriter writer;
@@ -74,11 +80,72 @@ class MonitorRollupIT {
         try (Connection db = dataSource.getConnection()) {
             for (StatKind kind : StatKind.values()) {
                 update(db, "DELETE FROM " + kind.table() + " WHERE host_id = ?", host);
+                update(db, "DELETE FROM " + kind.fiveMinuteTable() + " WHERE host_id = ?", host);
                 update(db, "DELETE FROM " + kind.hourlyTable() + " WHERE host_id = ?", host);
             }
             update(db, "DELETE FROM host WHERE id = ?", host);
             update(db, "DELETE FROM webconf WHERE conf_key LIKE 'monitor.retention.%'");
         }
+    }
+
+    @Test
+    void settledFiveMinutesAreRolledUpOnceAsTheirRawSamplesGive() throws SQLException {
+        long current = FiveMinutes.of(Instant.now().getEpochSecond()) - 3600; // clear of the timer's own runs
+        long b3 = current - 900;
+        long b2 = current - 600;
+        long b1 = current - 300;
+        try (Connection db = dataSource.getConnection()) {
+            // busy 100, 201, 600 in b3 (sum 901); 50 in b2; one at the end of b1 and one in the current five minutes
+            cpu(db, b3, 1, 100);
+            cpu(db, b3 + 10, 2, 201);
+            cpu(db, b3 + 299, 3, 600);
+            cpu(db, b2 + 150, 4, 50);
+            cpu(db, b1 + 299, 5, 999);
+            cpu(db, current, 6, 7);
+            net(db, b3 + 10, 2, 0, 4_000_000_000L);
+            net(db, b3 + 10, 2, 1, 400);
+            net(db, b3 + 20, 3, 0, 3_000_000_000L);
+            net(db, b3 + 20, 3, 1, 600);
+        }
+
+        assertEquals(2, fiveMinuteRollup.catchUp(host, Instant.ofEpochSecond(current + 29)),
+                "b3 and b2; b1 ended 29 s ago, and its last tick may still be writing");
+
+        assertEquals(List.of(List.of(b3, 3L, 100L, 901L, 600L, 10L, 90L, 60L),
+                List.of(b2, 1L, 50L, 50L, 50L, 5L, 5L, 5L)), cpuFiveMinutes());
+        assertEquals(List.of(List.of(b3, 0L, 2L, 3_000_000_000L, 7_000_000_000L, 4_000_000_000L),
+                List.of(b3, 1L, 2L, 400L, 1000L, 600L)), netFiveMinutes(), "sums beyond 32 bits");
+        assertEquals(cpuFromRawSamples(b3, b1), cpuFiveMinutes(), "what the raw samples give");
+        assertEquals(1, fiveMinuteRollup.catchUp(host, Instant.ofEpochSecond(current + 30)), "b1, settled now");
+        assertEquals(cpuFromRawSamples(b3, current), cpuFiveMinutes());
+        assertEquals(0, fiveMinuteRollup.catchUp(host, Instant.ofEpochSecond(current + 299)), "nothing left");
+
+        try (Connection db = dataSource.getConnection()) {
+            cpu(db, b2 + 160, 7, 350); // a sample that arrives late for rolled-up minutes
+        }
+        writer.rollUpFiveMinutes(host, b2);
+        assertEquals(List.of(b2, 2L, 50L, 400L, 350L, 5L, 40L, 35L), cpuFiveMinutes().get(1),
+                "rolling five minutes up again replaces their rows");
+        assertEquals(cpuFromRawSamples(b3, current), cpuFiveMinutes());
+    }
+
+    @Test
+    void aRunCatchesUpADayOfFiveMinutesAfterDowntimeOldestFirst() throws SQLException {
+        long current = FiveMinutes.of(Instant.now().getEpochSecond()) - 3600;
+        try (Connection db = dataSource.getConnection()) {
+            cpu(db, current - 1000 * 300, 1, 10);
+            cpu(db, current - 500 * 300, 2, 20);
+            cpu(db, current - 2 * 300, 3, 30);
+        }
+
+        assertEquals(288, fiveMinuteRollup.catchUp(host, Instant.ofEpochSecond(current + 60)));
+        assertEquals(List.of(current - 1000 * 300), column("SELECT minute FROM stat_cpu_5min WHERE host_id = ?"));
+        assertEquals(288, fiveMinuteRollup.catchUp(host, Instant.ofEpochSecond(current + 60)),
+                "the next run goes on from the next sample, skipping empty minutes");
+        assertEquals(List.of(current - 1000 * 300, current - 500 * 300),
+                column("SELECT minute FROM stat_cpu_5min WHERE host_id = ? ORDER BY minute"));
+        fiveMinuteRollup.catchUp(host, Instant.ofEpochSecond(current + 60));
+        assertEquals(3, cpuFiveMinutes().size());
     }
 
     @Test
@@ -170,6 +237,9 @@ class MonitorRollupIT {
             cpu(db, rawCutoff + 60, 3, 3);
             net(db, rawCutoff - 60, 1, 0, 1);
             net(db, rawCutoff + 60, 3, 0, 3);
+            for (long minute : new long[] {rawCutoff - 600, rawCutoff - 1, rawCutoff + 300}) {
+                fiveMinutesOfMem(db, minute);
+            }
             for (long hour : new long[] {rollupCutoff - 7200, rollupCutoff - 60, rollupCutoff + 3600}) {
                 update(db, "INSERT INTO stat_mem_hourly VALUES (?, ?, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1)",
                         host, hour);
@@ -180,7 +250,28 @@ class MonitorRollupIT {
 
         assertEquals(List.of(3L), column("SELECT seq FROM stat_cpu WHERE host_id = ? ORDER BY time"));
         assertEquals(List.of(3L), column("SELECT seq FROM stat_net WHERE host_id = ? ORDER BY time"));
+        assertEquals(List.of(rawCutoff + 300), column("SELECT minute FROM stat_mem_5min WHERE host_id = ?"),
+                "five-minute rollups go with the raw samples by default");
         assertEquals(List.of(rollupCutoff + 3600), column("SELECT hour FROM stat_mem_hourly WHERE host_id = ?"));
+    }
+
+    @Test
+    void fiveMinuteRollupsCanBeKeptLongerThanRawSamples() throws SQLException {
+        Instant now = Instant.now();
+        long rawCutoff = now.minus(Duration.ofDays(3)).getEpochSecond();
+        long fiveMinuteCutoff = now.minus(Duration.ofDays(10)).getEpochSecond();
+        try (Connection db = dataSource.getConnection()) {
+            update(db, "INSERT INTO webconf (conf_key, conf_value, updated_at) VALUES ('monitor.retention.raw', 'P3D',"
+                    + " UTC_TIMESTAMP(6)), ('monitor.retention.5min', 'P10D', UTC_TIMESTAMP(6))");
+            for (long minute : new long[] {fiveMinuteCutoff - 300, fiveMinuteCutoff + 1, rawCutoff - 300}) {
+                fiveMinutesOfMem(db, minute);
+            }
+        }
+
+        retention.prune(now);
+
+        assertEquals(List.of(fiveMinuteCutoff + 1, rawCutoff - 300),
+                column("SELECT minute FROM stat_mem_5min WHERE host_id = ? ORDER BY minute"));
     }
 
     private void cpu(Connection db, long time, long seq, long busy) throws SQLException {
@@ -189,6 +280,29 @@ class MonitorRollupIT {
 
     private void net(Connection db, long time, long seq, long nic, long rx) throws SQLException {
         update(db, "INSERT INTO stat_net VALUES (?, ?, ?, ?, ?, 0, 0, 0)", host, time, seq, nic, rx);
+    }
+
+    private void fiveMinutesOfMem(Connection db, long minute) throws SQLException {
+        update(db, "INSERT INTO stat_mem_5min VALUES (?, ?, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1)", host, minute);
+    }
+
+    /** Per five minutes: start, samples, busy min/sum/max, user min/sum/max. */
+    private List<List<Long>> cpuFiveMinutes() throws SQLException {
+        return rows("SELECT minute, samples, busy_pm_min, busy_pm_sum, busy_pm_max, user_pm_min, user_pm_sum,"
+                + " user_pm_max FROM stat_cpu_5min WHERE host_id = ? ORDER BY minute");
+    }
+
+    /** As {@link #cpuFiveMinutes()}, computed from the raw samples of [from, to). */
+    private List<List<Long>> cpuFromRawSamples(long from, long to) throws SQLException {
+        return rows("SELECT time - time % 300 AS minute, COUNT(*), MIN(busy_pm), SUM(busy_pm), MAX(busy_pm),"
+                + " MIN(user_pm), SUM(user_pm), MAX(user_pm) FROM stat_cpu WHERE host_id = ? AND time >= " + from
+                + " AND time < " + to + " GROUP BY minute ORDER BY minute");
+    }
+
+    /** Per five minutes and NIC: start, nic, samples, rx min/sum/max. */
+    private List<List<Long>> netFiveMinutes() throws SQLException {
+        return rows("SELECT minute, nic, samples, rx_bytes_ps_min, rx_bytes_ps_sum, rx_bytes_ps_max FROM"
+                + " stat_net_5min WHERE host_id = ? ORDER BY minute, nic");
     }
 
     /** Per hour: hour, samples, busy min/avg/max, user min/avg/max. */

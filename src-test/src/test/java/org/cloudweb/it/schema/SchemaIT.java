@@ -46,7 +46,7 @@ class SchemaIT {
     @Test
     void migrationCreatedTheSchemaAtDeployment() throws SQLException {
         assertEquals(List.of("1|true", "2|true", "3|true", "4|true", "5|true", "6|true", "7|true", "8|true",
-                "9|true", "10|true", "11|true", "12|true", "13|true"),
+                "9|true", "10|true", "11|true", "12|true", "13|true", "14|true"),
                 rows("SELECT version, success FROM flyway_schema_history"
                         + " WHERE type = 'SQL' ORDER BY installed_rank"));
         assertTrue(rows("SELECT table_name FROM information_schema.tables WHERE table_schema = DATABASE()")
@@ -54,15 +54,16 @@ class SchemaIT {
                         "stobj_gram", "gram_pos", "host", "host_cpu", "host_mem", "host_net", "host_disk",
                         "host_mount", "stat_cpu", "stat_mem", "stat_net", "stat_disk", "stat_storage",
                         "stat_proc_io", "stat_cpu_hourly", "stat_mem_hourly", "stat_net_hourly", "stat_disk_hourly",
-                        "stat_storage_hourly", "stat_proc_io_hourly", "host_status", "host_check", "alert_rule",
-                        "alert_event", "stobj_gram_backlog")));
+                        "stat_storage_hourly", "stat_proc_io_hourly", "stat_cpu_5min", "stat_mem_5min",
+                        "stat_net_5min", "stat_disk_5min", "stat_storage_5min", "stat_proc_io_5min", "host_status",
+                        "host_check", "alert_rule", "alert_event", "stobj_gram_backlog")));
     }
 
     @Test
     void seriesTablesStoreCompressedPages() throws SQLException {
         List<String> series = rows("SELECT CONCAT(table_name, ' ', row_format) FROM information_schema.tables"
                 + " WHERE table_schema = DATABASE() AND table_name LIKE 'stat\\_%' ORDER BY table_name");
-        assertEquals(12, series.size(), "six raw tables and their hourly rollups: " + series);
+        assertEquals(18, series.size(), "six raw tables, their five-minute and hourly rollups: " + series);
         for (String table : series) {
             assertTrue(table.endsWith(" Compressed"), table);
         }

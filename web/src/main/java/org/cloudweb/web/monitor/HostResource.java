@@ -27,8 +27,8 @@ import org.cloudweb.monitor.status.HostStatusService;
 /**
  * {@code GET /hosts} lists the hosts, {@code GET /hosts/{id}} shows one with its inventory, and
  * {@code GET /hosts/{id}/stats/{kind}?from&to&step} answers its series (default: the last hour), raw or from
- * the hourly rollups. {@code GET /hosts/{id}/status} shows its last check round; {@code GET /hosts/ranking}
- * ranks the hosts by load, for any signed-in user (the services say who may call what).
+ * the five-minute or hourly rollups. {@code GET /hosts/{id}/status} shows its last check round;
+ * {@code GET /hosts/ranking} ranks the hosts by load, for any signed-in user (the services say who may call what).
  */
 @Path("hosts")
 @RequestScoped
