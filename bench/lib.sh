@@ -23,8 +23,9 @@ start_cloudweb() {
   (cd "$work" && CLOUDWEB_JAVA_OPTIONS="${1:-}" exec java -Dcloudweb.http.port="$port" \
       -Dcloudweb.admin.password="$password" -jar "$launcher" >"$work/cloudweb.log" 2>&1) &
   pid=$!
-  # Java exits 143 on SIGTERM: without '|| true' errexit would end the trap before the clean-up
-  trap 'kill -TERM $pid 2>/dev/null; wait $pid 2>/dev/null || true
+  # without '|| true' errexit would end the trap before the clean-up: kill fails where the script has already
+  # stopped the server (bench/import.sh), and Java exits 143 on SIGTERM
+  trap 'kill -TERM $pid 2>/dev/null || true; wait $pid 2>/dev/null || true
         if [[ -z "${KEEP:-}${REUSE:-}" ]]; then rm -rf "$work"; else echo "kept: $work" >&2; fi' EXIT
   for _ in $(seq 1 300); do
     curl -fsS "http://127.0.0.1:$port/health" 2>/dev/null | grep -q '"status":"UP"' && break
