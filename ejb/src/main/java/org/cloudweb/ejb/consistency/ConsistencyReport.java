@@ -38,7 +38,7 @@ public final class ConsistencyReport {
     public enum Repair {
         ROWS_ADDED("rowsAdded"), ROWS_UPDATED("rowsUpdated"), ROWS_REMOVED("rowsRemoved"),
         TEMP_REMOVED("tempRemoved"), QUOTAS_FIXED("quotasFixed"), USERS_CREATED("usersCreated"),
-        GRAMS_REMOVED("gramsRemoved");
+        GRAMS_REMOVED("gramsRemoved"), GRAMS_ADDED("gramsAdded");
 
         final String label;
 

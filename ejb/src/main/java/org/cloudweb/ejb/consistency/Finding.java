@@ -19,6 +19,8 @@ public enum Finding {
     QUOTA_DRIFT("quota_drift", true),
     /** Search trigrams of rows that no longer exist (left by deletes that bypassed the application). */
     ORPHAN_GRAMS("orphan_grams", true),
+    /** Rows an import or repair noted for search trigrams it had not added when it stopped (a crash). */
+    GRAMS_PENDING("grams_pending", true),
     /** A name the index cannot hold: not UTF-8, a control character, or indistinguishable from a sibling. */
     INVALID_NAME("invalid_name", false),
     /** A path longer than the index allows; nothing below it is looked at. */

@@ -113,6 +113,16 @@ final class GramBacklog {
         return null;
     }
 
+    /** The rows in the noted ranges: rows whose trigrams are still to be added. */
+    static long pendingRows(Connection c) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement("SELECT COUNT(*) FROM stobj_gram_backlog b"
+                + " JOIN stobj s ON s.id > b.after_id AND s.id <= b.up_to_id");
+             ResultSet row = select.executeQuery()) {
+            row.next();
+            return row.getLong(1);
+        }
+    }
+
     private static List<Range> ranges(Connection c) throws SQLException {
         List<Range> ranges = new ArrayList<>();
         try (PreparedStatement select = c.prepareStatement(

@@ -286,7 +286,7 @@ final class IndexRows {
     static long addGrams(Connection c, long after, long upTo) throws SQLException {
         try (PreparedStatement insert = c.prepareStatement("INSERT IGNORE INTO stobj_gram (gram, stobj_id)"
                 + " SELECT CRC32(SUBSTRING(s.name_lc, p.n, 3)) AS gram, s.id FROM stobj s"
-                + " JOIN gram_pos p ON p.n <= CHAR_LENGTH(s.name_lc) - 2"
+                + " STRAIGHT_JOIN gram_pos p FORCE INDEX (PRIMARY) ON p.n <= CHAR_LENGTH(s.name_lc) - 2"
                 + " WHERE s.id > ? AND s.id <= ? ORDER BY gram, s.id")) {
             insert.setLong(1, after);
             insert.setLong(2, upTo);

@@ -46,7 +46,8 @@ import org.junit.jupiter.api.Test;
 class FsckApiIT extends OwnerApiTest {
 
     private static final List<String> REPAIRABLE = List.of("unindexed", "missing", "size_mismatch",
-            "mtime_mismatch", "type_mismatch", "stale_temp", "quota_drift", "orphan_grams");
+            "mtime_mismatch", "type_mismatch", "stale_temp", "quota_drift", "orphan_grams",
+            "grams_pending");
 
     @Override
     protected String container() {
@@ -194,7 +195,7 @@ class FsckApiIT extends OwnerApiTest {
     }
 
     @Test
-    void trigramsAnImportLeftUndoneAreAddedByTheNextRepair() throws Exception {
+    void trigramsAnImportLeftUndoneAreReportedAndAddedByTheNextRepair() throws Exception {
         String account = owner.name();
         for (String name : List.of("backlog-alpha.txt", "backlog-beta.txt")) {
             assertEquals(201, as.bytes("PUT", fs(account, "c", name), new byte[] {1}).statusCode());
@@ -216,7 +217,11 @@ class FsckApiIT extends OwnerApiTest {
         assertTrue(gramsAmiss(account) > 0);
         assertEquals(0, json(as.get("search?q=klog-al&mode=substring")).getJsonArray("results").size());
 
-        runJob("admin/fsck", json("account", account, "repair", true));
+        JsonObject check = runJob("admin/fsck", json("account", account));
+        assertEquals(2, findings(check).getInt("grams_pending"), check.toString());
+        assertEquals(1, count("SELECT COUNT(*) FROM stobj_gram_backlog"), "a check changes nothing");
+        JsonObject repair = runJob("admin/fsck", json("account", account, "repair", true));
+        assertEquals(2, repair.getJsonObject("report").getJsonObject("repaired").getInt("gramsAdded"));
 
         assertEquals(0, gramsAmiss(account), "the noted rows have their trigrams, and no more");
         assertEquals(0, count("SELECT COUNT(*) FROM stobj_gram_backlog"));
