@@ -310,11 +310,11 @@ public final class ConsistencyCheck {
         long count = 0;
         while (!pending.isEmpty()) {
             Directory directory = pending.pop();
-            boolean walkOn = directory.bytes() >= 0 && !withoutSubdirectories(directory.path());
+            boolean descend = directory.bytes() >= 0 && !withoutSubdirectories(directory.path());
             try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory.path())) {
                 for (Path entry : entries) {
                     count++;
-                    if (!walkOn) {
+                    if (!descend) {
                         continue;
                     }
                     String name = entry.getFileName().toString();

@@ -281,7 +281,8 @@ final class IndexRows {
      * Adds the trigrams of the rows with ids in ({@code after}, {@code upTo}], set-based: the same trigrams the
      * insert trigger makes (CRC32 of each three characters of the lower-case name); IGNORE skips those a row
      * already has, as rows other writers inserted meanwhile do. In key order, as the clustered key takes them
-     * fastest. Answers the trigram rows added.
+     * fastest. Each name reads only its own positions of {@code gram_pos}, by key: left to the optimizer, the
+     * join compared every name with all 255 positions. Answers the trigram rows added.
      */
     static long addGrams(Connection c, long after, long upTo) throws SQLException {
         try (PreparedStatement insert = c.prepareStatement("INSERT IGNORE INTO stobj_gram (gram, stobj_id)"
