@@ -303,7 +303,7 @@ public final class ConsistencyCheck {
     }
 
     /** Entries below a directory, counted as the walk will meet them (no links, no names it skips). */
-    private static long countBelow(Path top, int topBytes) {
+    static long countBelow(Path top, int topBytes) {
         record Directory(Path path, int bytes) {
         }
         Deque<Directory> pending = new ArrayDeque<>(List.of(new Directory(top, topBytes)));
