@@ -27,6 +27,7 @@ import java.util.logging.Logger;
 import org.cloudweb.ejb.data.DataDirectory;
 import org.cloudweb.ejb.error.ConflictException;
 import org.cloudweb.ejb.error.NotFoundException;
+import org.cloudweb.ejb.error.QuotaExceededException;
 import org.cloudweb.ejb.security.RequestOrigin;
 import org.cloudweb.ejb.storage.BlobStore;
 import org.cloudweb.ejb.storage.Entry;
@@ -61,6 +62,9 @@ public class OfflineStorage {
 
     @Inject
     IndexJournal journal;
+
+    @Inject
+    OfflineQuota quota;
 
     @EJB
     DatabaseOutage outage;
@@ -105,6 +109,19 @@ public class OfflineStorage {
         return new Listing(entry, entries, null);
     }
 
+    /** The size of the regular file at a path, 0 if there is none. */
+    private static long sizeOf(Path file) {
+        try {
+            BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class,
+                    LinkOption.NOFOLLOW_LINKS);
+            return attributes.isRegularFile() ? attributes.size() : 0;
+        } catch (NoSuchFileException gone) {
+            return 0;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** What is at a path, from the disk. */
     public Entry describe(StoragePath path) {
         return entry(path, blobs.locate(path));
@@ -127,6 +144,11 @@ public class OfflineStorage {
                 throw new ConflictException("A directory is in the way: " + path);
             }
             boolean created = !Files.exists(target, LinkOption.NOFOLLOW_LINKS);
+            // after a failed commit the bytes may be in place already, and the upload is never refused then
+            if (!afterFailedCommit && !quota.claim(path.account(), blob.size() - sizeOf(target))) {
+                throw new QuotaExceededException("The upload does not fit in the quota, as far as this node knows "
+                        + "while the database is away");
+            }
             if (Files.exists(blob.file())) {
                 try {
                     blobs.install(blob, target);

@@ -27,6 +27,7 @@ import org.cloudweb.ejb.error.ForbiddenException;
 import org.cloudweb.ejb.error.QuotaExceededException;
 import org.cloudweb.ejb.job.JobService;
 import org.cloudweb.ejb.outage.DatabaseOutage;
+import org.cloudweb.ejb.outage.OfflineQuota;
 import org.cloudweb.ejb.outage.OfflineStorage;
 import org.cloudweb.ejb.quota.QuotaLedger;
 import org.cloudweb.ejb.record.RecordService;
@@ -95,6 +96,9 @@ public class StorageService {
     @Inject
     OfflineStorage offline;
 
+    @Inject
+    OfflineQuota offlineQuota;
+
     /**
      * Stores a file: the bytes stream to a temporary file outside any transaction, then one short
      * transaction makes missing parents, installs the file and updates index, quota and records.
@@ -139,7 +143,7 @@ public class StorageService {
     /**
      * Checked before a byte is read: a known length that does not fit is refused at once, a chunked body is
      * stopped where it passes what the quota leaves; the commit claims the exact size. Without the database the
-     * quota cannot be read: the upload is let through, and replay counts it.
+     * room this node last knew of is the limit ({@link OfflineQuota}), and replay counts the upload.
      */
     private long bytesAllowed(StoragePath path, long contentLength) {
         if (!outage.isDown()) {
@@ -152,7 +156,12 @@ public class StorageService {
             }
         }
         firewall.requireAccount(path.account());
-        return Long.MAX_VALUE;
+        long left = offlineQuota.left(path.account());
+        if (contentLength > left) {
+            throw new QuotaExceededException("The upload needs " + contentLength + " bytes; the quota leaves " + left
+                    + " as far as this node knows while the database is away");
+        }
+        return left;
     }
 
     /** Installs a received file with its row, or journaled while the database is away. */
@@ -165,7 +174,9 @@ public class StorageService {
         }
         for (int attempt = 1; ; attempt++) {
             try {
-                return committer.commit(path, blob, upload);
+                WriteResult committed = committer.commit(path, blob, upload);
+                offlineQuota.spent(path.account(), blob.size());
+                return committed;
             } catch (ConcurrentChangeException e) {
                 // a concurrent upload made the same file or directory first: try again, now replacing it
                 if (attempt == COMMIT_ATTEMPTS) {

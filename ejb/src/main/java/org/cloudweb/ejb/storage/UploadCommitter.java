@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.List;
 import org.cloudweb.ejb.error.ConflictException;
 import org.cloudweb.ejb.error.QuotaExceededException;
+import org.cloudweb.ejb.outage.OfflineQuota;
 import org.cloudweb.ejb.quota.QuotaLedger;
 import org.cloudweb.ejb.record.AuditLog;
 import org.cloudweb.ejb.security.ResourceFirewall;
@@ -30,6 +31,9 @@ import org.cloudweb.persistence.storage.StorageObjectType;
 @DeclareRoles({Roles.ADMIN, Roles.USER})
 @RolesAllowed(Roles.USER)
 public class UploadCommitter {
+
+    @Inject
+    OfflineQuota offlineQuota;
 
     @PersistenceContext
     EntityManager em;
@@ -63,6 +67,7 @@ public class UploadCommitter {
     public long bytesAllowed(StoragePath path, long contentLength) {
         firewall.requireAccount(path.account());
         long left = quota.bytesLeftIn(path.account());
+        offlineQuota.remember(path.account(), left);
         // the file being replaced matters only when the quota is tight: usually one query is enough
         if (left != Long.MAX_VALUE && (contentLength < 0 || contentLength > left)) {
             StorageObject replaced = tree.find(path);
