@@ -15,7 +15,7 @@ public final class FiveMinutes {
 
     /** The start of the five minutes holding {@code epochSecond}. */
     public static long of(long epochSecond) {
-        return Math.floorDiv(epochSecond, SECONDS) * SECONDS;
+        return Buckets.start(epochSecond, SECONDS);
     }
 
     /**
@@ -26,11 +26,6 @@ public final class FiveMinutes {
      * @return {@code [first bucket, end bucket (exclusive)]}, empty when there is nothing to do
      */
     public static long[] pending(Long firstUnrolled, long now, int max) {
-        if (firstUnrolled == null) {
-            return new long[0];
-        }
-        long first = of(firstUnrolled);
-        long end = Math.min(of(now - SETTLE_SECONDS), first + max * SECONDS);
-        return first < end ? new long[] {first, end} : new long[0];
+        return Buckets.pending(firstUnrolled, now, SECONDS, SETTLE_SECONDS, max);
     }
 }

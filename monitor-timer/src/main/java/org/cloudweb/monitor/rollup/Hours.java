@@ -10,7 +10,7 @@ public final class Hours {
 
     /** The start of the hour holding {@code epochSecond}. */
     public static long hourOf(long epochSecond) {
-        return Math.floorDiv(epochSecond, SECONDS) * SECONDS;
+        return Buckets.start(epochSecond, SECONDS);
     }
 
     /**
@@ -21,11 +21,6 @@ public final class Hours {
      * @return {@code [first hour, end hour (exclusive)]}, empty when there is nothing to do
      */
     public static long[] pending(Long firstUnrolled, long now, int max) {
-        if (firstUnrolled == null) {
-            return new long[0];
-        }
-        long first = hourOf(firstUnrolled);
-        long end = Math.min(hourOf(now), first + max * SECONDS);
-        return first < end ? new long[] {first, end} : new long[0];
+        return Buckets.pending(firstUnrolled, now, SECONDS, 0, max);
     }
 }
