@@ -446,11 +446,37 @@ public final class ConsistencyCheck {
             after[0] = page.get(page.size() - 1)[0];
             after[1] = page.get(page.size() - 1)[1];
         }
+        orphans += checkGramBlocks();
         if (orphans > 0) {
             report.add(Finding.ORPHAN_GRAMS, orphans + " trigram rows of removed objects", orphans);
             if (options.repairs()) {
                 report.repaired(Repair.GRAMS_REMOVED, orphans);
             }
+        }
+    }
+
+    /** The same for the posting blocks: bits of rows that are gone, each counted as one trigram row. */
+    private long checkGramBlocks() throws IOException, SQLException {
+        GramBlocks.LiveIds live = db.run(GramBlocks::live);
+        long[] after = {-1, -1};
+        long orphans = 0;
+        while (true) {
+            List<GramBlocks.Stale> page = db.run(c -> {
+                List<GramBlocks.Stale> rows = GramBlocks.page(c, live, after[0], after[1], GRAM_PAGE);
+                List<GramBlocks.Stale> stale = rows.stream().filter(row -> row.bits() != 0).toList();
+                if (options.repairs() && !stale.isEmpty()) {
+                    GramBlocks.clear(c, stale);
+                }
+                return rows;
+            });
+            for (GramBlocks.Stale row : page) {
+                orphans += Long.bitCount(row.bits());
+            }
+            if (page.size() < GRAM_PAGE) {
+                return orphans;
+            }
+            after[0] = page.get(page.size() - 1).gram();
+            after[1] = page.get(page.size() - 1).block();
         }
     }
 

@@ -20,8 +20,8 @@ import org.cloudweb.persistence.common.State;
 import org.cloudweb.persistence.storage.StorageObjectType;
 
 /**
- * The queries of search, over {@code stobj.name_lc} (prefix, exact) and {@code stobj_gram} (substring), read
- * as plain columns. All text is lower-cased by the database ({@link #prepare}), never by Java, so a query and
+ * The queries of search, over {@code stobj.name_lc} (prefix, exact) and the trigram tables {@code stobj_gram}
+ * and {@code stobj_gram_block} (substring), read as plain columns. All text is lower-cased by the database ({@link #prepare}), never by Java, so a query and
  * the names it is compared with are lower-cased by one and the same function.
  */
 @Dependent
@@ -95,9 +95,8 @@ public class SearchIndex {
     public List<Long> sizes(List<Source> sources, int bound) {
         Sql sql = new Sql("");
         for (int i = 0; i < sources.size(); i++) {
-            sql.append(i == 0 ? "" : " UNION ALL ").append("SELECT " + i + ", COUNT(*) FROM (");
-            sources.get(i).window(sql, -1, bound);
-            sql.append(") w" + i);
+            sql.append(i == 0 ? "" : " UNION ALL ").append("SELECT " + i + ", ");
+            sources.get(i).count(sql, bound);
         }
         @SuppressWarnings("unchecked")
         List<Object[]> rows = sql.query(em).getResultList();
@@ -118,12 +117,13 @@ public class SearchIndex {
         Sql sql = new Sql("SELECT STRAIGHT_JOIN " + COLUMNS + " FROM (");
         source.window(sql, after, window);
         sql.append(") w");
-        for (int i = 0; i < grams.size(); i++) {
-            sql.append(" JOIN stobj_gram g" + i + " ON g" + i + ".gram = ? AND g" + i + ".stobj_id = w.id",
-                    grams.get(i));
+        sql.append(" JOIN stobj s ON s.id = w.id WHERE");
+        for (long gram : grams) {
+            sql.append(" (EXISTS (SELECT 1 FROM stobj_gram g WHERE g.gram = ? AND g.stobj_id = w.id)"
+                    + " OR EXISTS (SELECT 1 FROM stobj_gram_block b WHERE b.gram = ? AND b.block = w.id >> 6"
+                    + " AND b.bits & 1 << (w.id & 63) <> 0)) AND", gram, gram);
         }
-        sql.append(" JOIN stobj s ON s.id = w.id WHERE s.name_lc LIKE ? ESCAPE '!'",
-                "%" + LikePatterns.literal(lower) + "%");
+        sql.append(" s.name_lc LIKE ? ESCAPE '!'", "%" + LikePatterns.literal(lower) + "%");
         if (owner != null) {
             sql.append(" AND s.owner_id = ?", owner);
         }
@@ -243,14 +243,37 @@ public class SearchIndex {
 
         /** Appends a query of the column {@code id}: the first {@code size} ids after {@code after}. */
         void window(Sql sql, long after, int size);
+
+        /** Appends an expression: how many ids there are, counted up to {@code bound}. */
+        default void count(Sql sql, int bound) {
+            sql.append("COUNT(*) FROM (");
+            window(sql, -1, bound);
+            sql.append(") w");
+        }
     }
 
-    /** The rows holding a trigram, from the trigram index. */
+    /**
+     * The rows holding a trigram, from both trigram tables: the rows of {@code stobj_gram} and the bits of the
+     * posting blocks (V15), each block's ids being {@code block * 64 + bit}.
+     */
     public record GramSource(long gram) implements Source {
         @Override
         public void window(Sql sql, long after, int size) {
-            sql.append("SELECT stobj_id AS id FROM stobj_gram WHERE gram = ? AND stobj_id > ? ORDER BY stobj_id"
-                    + " LIMIT ?", gram, after, size);
+            // the first size + 1 blocks holding an id after 'after' hold at least the first size such ids: only
+            // the first of them can hold ids up to 'after', and every block holds one id at least
+            sql.append("(SELECT stobj_id AS id FROM stobj_gram WHERE gram = ? AND stobj_id > ? ORDER BY stobj_id"
+                    + " LIMIT ?) UNION (SELECT b.block * 64 + p.n - 1 FROM (SELECT block, bits FROM stobj_gram_block"
+                    + " WHERE gram = ? AND block >= ? ORDER BY block LIMIT ?) b STRAIGHT_JOIN gram_pos p"
+                    + " ON p.n <= 64 AND b.bits & 1 << (p.n - 1) <> 0 WHERE b.block * 64 + p.n - 1 > ?)"
+                    + " ORDER BY id LIMIT ?", gram, after, size, gram, Math.max(after, 0) >> 6, size + 1, after, size);
+        }
+
+        /** The rows of {@code stobj_gram} up to {@code bound}, and the bits of as many blocks. */
+        @Override
+        public void count(Sql sql, int bound) {
+            sql.append("LEAST(?, (SELECT COUNT(*) FROM (SELECT 1 FROM stobj_gram WHERE gram = ? LIMIT ?) r)"
+                    + " + (SELECT COALESCE(SUM(BIT_COUNT(bits)), 0) FROM (SELECT bits FROM stobj_gram_block"
+                    + " WHERE gram = ? LIMIT ?) b))", bound, gram, bound, gram, bound);
         }
     }
 

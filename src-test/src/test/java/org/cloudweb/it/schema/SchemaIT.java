@@ -56,7 +56,7 @@ class SchemaIT {
                         "stat_proc_io", "stat_cpu_hourly", "stat_mem_hourly", "stat_net_hourly", "stat_disk_hourly",
                         "stat_storage_hourly", "stat_proc_io_hourly", "stat_cpu_5min", "stat_mem_5min",
                         "stat_net_5min", "stat_disk_5min", "stat_storage_5min", "stat_proc_io_5min", "host_status",
-                        "host_check", "alert_rule", "alert_event", "stobj_gram_backlog")));
+                        "host_check", "alert_rule", "alert_event", "stobj_gram_backlog", "stobj_gram_block")));
     }
 
     @Test
