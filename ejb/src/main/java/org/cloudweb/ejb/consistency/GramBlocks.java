@@ -24,42 +24,36 @@ final class GramBlocks {
     }
 
     /**
-     * Which ids hold a row, per block of 64, as one snapshot up to the highest id then: ids above it are rows
-     * inserted later, never gone ones (ids only grow).
+     * Which ids hold a row, per block of 64. Only a check sets bits, and checks take turns (ConsistencyLock): while
+     * a check reads the blocks no bit is set, so a bit whose id held no row in this snapshot belongs to a row that
+     * is gone (ids are never given again).
      */
-    record LiveIds(long upTo, long[] blocks, long[] bits) {
+    record LiveIds(long[] blocks, long[] bits) {
 
         /** The bits of {@code bits} in {@code block} that belong to no row. */
         long stale(long block, long bits) {
-            if (block > upTo >> 6) {
-                return 0;
-            }
-            long known = block < upTo >> 6 ? -1L : -1L >>> (63 - (int) (upTo & 63));
             int at = Arrays.binarySearch(blocks, block);
-            return bits & known & ~(at >= 0 ? this.bits[at] : 0);
+            return bits & ~(at >= 0 ? this.bits[at] : 0);
         }
     }
 
     /** The live ids, one row per block read from the primary key: 1/64 of the rows, in two arrays. */
     static LiveIds live(Connection c) throws SQLException {
-        long upTo = IndexRows.maxId(c);
         try (PreparedStatement select = c.prepareStatement("SELECT id >> 6 AS block,"
-                + " CAST(BIT_OR(1 << (id & 63)) AS SIGNED) FROM stobj WHERE id <= ? GROUP BY block ORDER BY block")) {
-            select.setLong(1, upTo);
+                + " CAST(BIT_OR(1 << (id & 63)) AS SIGNED) FROM stobj GROUP BY block ORDER BY block");
+             ResultSet row = select.executeQuery()) {
             long[] blocks = new long[1024];
             long[] bits = new long[1024];
             int n = 0;
-            try (ResultSet row = select.executeQuery()) {
-                while (row.next()) {
-                    if (n == blocks.length) {
-                        blocks = Arrays.copyOf(blocks, n * 2);
-                        bits = Arrays.copyOf(bits, n * 2);
-                    }
-                    blocks[n] = row.getLong(1);
-                    bits[n++] = row.getLong(2);
+            while (row.next()) {
+                if (n == blocks.length) {
+                    blocks = Arrays.copyOf(blocks, n * 2);
+                    bits = Arrays.copyOf(bits, n * 2);
                 }
+                blocks[n] = row.getLong(1);
+                bits[n++] = row.getLong(2);
             }
-            return new LiveIds(upTo, Arrays.copyOf(blocks, n), Arrays.copyOf(bits, n));
+            return new LiveIds(Arrays.copyOf(blocks, n), Arrays.copyOf(bits, n));
         }
     }
 
@@ -84,10 +78,7 @@ final class GramBlocks {
         }
     }
 
-    /**
-     * Takes stale bits out of their blocks, and a block row whose bits are then none; bits set meanwhile (a
-     * later import's rows) stay.
-     */
+    /** Takes stale bits out of their blocks, and a block row whose bits are then none. */
     static void clear(Connection c, List<Stale> stale) throws SQLException {
         try (PreparedStatement delete = c.prepareStatement("DELETE FROM stobj_gram_block"
                 + " WHERE gram = ? AND block = ? AND bits & ~? = 0");

@@ -6,24 +6,22 @@ import org.junit.jupiter.api.Test;
 
 class GramBlocksTest {
 
-    /** Rows 0, 1, 63 (block 0), 64 and 130 (blocks 1 and 2); the snapshot was taken at id 130. */
-    private final GramBlocks.LiveIds live = new GramBlocks.LiveIds(130, new long[] {0, 1, 2},
-            new long[] {1L | 1L << 1 | 1L << 63, 1L, 1L << 2});
+    /** Rows 0, 1, 63 (block 0), 64 (block 1) and 130 (block 2); none in block 3. */
+    private final GramBlocks.LiveIds live = new GramBlocks.LiveIds(new long[] {0, 1, 2, 4},
+            new long[] {1L | 1L << 1 | 1L << 63, 1L, 1L << 2, 1L});
 
     @Test
-    void bitsOfRowsThatAreGoneAreStaleAndBitsOfLiveRowsAreNot() {
-        assertEquals(0, live.stale(0, 1L | 1L << 63), "rows 0 and 63 are there");
+    void bitsOfRowsThatAreGoneAreStale() {
         assertEquals(1L << 2 | 1L << 62, live.stale(0, 1L | 1L << 2 | 1L << 62 | 1L << 63));
         assertEquals(1L << 63, live.stale(1, 1L | 1L << 63), "row 127 is gone, 64 is there");
-        GramBlocks.LiveIds gap = new GramBlocks.LiveIds(130, new long[] {0, 2}, new long[] {1L, 1L << 2});
-        assertEquals(-1L, gap.stale(1, -1L), "a block without rows is all stale");
+        assertEquals(-1L, live.stale(3, -1L), "a block without rows is all stale");
+        assertEquals(-1L, live.stale(9, -1L), "so is one past the last row");
     }
 
     @Test
-    void idsAboveTheSnapshotAreRowsInsertedLaterNeverStale() {
-        assertEquals(1L << 1, live.stale(2, 1L << 1 | 1L << 2 | 1L << 3 | 1L << 63), "ids 131 and up are unknown");
-        assertEquals(0, live.stale(3, -1L));
-        GramBlocks.LiveIds endOfBlock = new GramBlocks.LiveIds(127, new long[] {1}, new long[] {1L});
-        assertEquals(-1L << 1, endOfBlock.stale(1, -1L), "up to id 127, the whole block is known");
+    void bitsOfLiveRowsAreNot() {
+        assertEquals(0, live.stale(0, 1L | 1L << 1 | 1L << 63), "the sign bit is id 63");
+        assertEquals(0, live.stale(2, 1L << 2));
+        assertEquals(0, live.stale(4, 1L));
     }
 }

@@ -245,7 +245,7 @@ class FsckApiIT extends OwnerApiTest {
         assertEquals("/" + account + "/c/blocks-alpha.txt", json(as.get("search?q=KS-ALP&mode=substring"))
                 .getJsonArray("results").getJsonObject(0).getString("path"));
 
-        assertEquals(200, as.post("ops/move", json("from", "/" + account + "/c/blocks-alpha.txt",
+        assertEquals(201, as.post("ops/move", json("from", "/" + account + "/c/blocks-alpha.txt",
                 "to", "/" + account + "/c/blocks-gamma.txt")).statusCode());
         assertEquals(204, as.delete(fs(account, "c", "blocks-beta.txt")).statusCode());
 

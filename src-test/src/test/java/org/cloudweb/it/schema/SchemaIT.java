@@ -46,7 +46,7 @@ class SchemaIT {
     @Test
     void migrationCreatedTheSchemaAtDeployment() throws SQLException {
         assertEquals(List.of("1|true", "2|true", "3|true", "4|true", "5|true", "6|true", "7|true", "8|true",
-                "9|true", "10|true", "11|true", "12|true", "13|true", "14|true"),
+                "9|true", "10|true", "11|true", "12|true", "13|true", "14|true", "15|true"),
                 rows("SELECT version, success FROM flyway_schema_history"
                         + " WHERE type = 'SQL' ORDER BY installed_rank"));
         assertTrue(rows("SELECT table_name FROM information_schema.tables WHERE table_schema = DATABASE()")
