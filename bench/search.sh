@@ -6,8 +6,9 @@
 # The tree is made behind the API's back for speed: /admin/c holds OBJECTS/1000 directories, each with 999
 # files (names from a few word lists, so that terms have known frequencies), as rows in stobj (INSERT … SELECT
 # from MariaDB's sequence engine) and as empty files on disk. The trigrams of these rows are built in one sorted
-# INSERT, as an import would; the insert trigger is dropped meanwhile and re-created from the migration.
-# Usage: bench/search.sh [objects, default 1000000]
+# INSERT; the insert trigger is dropped meanwhile and re-created from the migration. GRAMS=blocks puts them in
+# the posting blocks of V15 instead, as an import does (default: the rows of stobj_gram, as uploads make them).
+# Usage: [GRAMS=blocks] bench/search.sh [objects, default 1000000]
 source "$(dirname "$0")/lib.sh"
 objects="${1:-1000000}"
 dirs=$((objects / 1000))
@@ -22,6 +23,17 @@ db() { # SQL in utf8mb4 (names hold non-ASCII characters)
 migration="$repo/persistence/src/main/resources/db/migration/V4__search.sql"
 insert_trigger="$(sed -n '/^CREATE TRIGGER stobj_gram_insert/,/;$/p' "$migration")"
 [[ -n "$insert_trigger" ]] || { echo "no insert trigger in $migration" >&2; exit 1; }
+if [[ "${GRAMS:-rows}" == blocks ]]; then # the statement of IndexRows.addGrams
+  insert_grams="INSERT INTO stobj_gram_block (gram, block, bits)
+        SELECT CRC32(SUBSTRING(s.name_lc, p.n, 3)) AS gram, s.id >> 6 AS block, BIT_OR(1 << (s.id & 63))
+        FROM stobj s STRAIGHT_JOIN gram_pos p FORCE INDEX (PRIMARY) ON p.n <= CHAR_LENGTH(s.name_lc) - 2
+        WHERE s.id > @first GROUP BY gram, block ORDER BY gram, block"
+else
+  insert_grams="INSERT IGNORE INTO stobj_gram (gram, stobj_id)
+        SELECT CRC32(SUBSTRING(s.name_lc, p.n, 3)) AS gram, s.id
+        FROM stobj s JOIN gram_pos p ON p.n <= CHAR_LENGTH(s.name_lc) - 2 WHERE s.id > @first
+        ORDER BY gram, s.id"
+fi
 
 generate() {
   db "SET @c = (SELECT s.id FROM stobj s JOIN stobj a ON s.parent_id = a.id
@@ -47,12 +59,9 @@ generate() {
               ELT(1 + s.seq % 5, 'txt', 'pdf', 'jpg', 'csv', 'log')) END,
           'file', 0, 'd41d8cd98f00b204e9800998ecf8427e', NOW(6), NOW(6)
         FROM stobj d JOIN seq_0_to_998 s WHERE d.parent_id = @c;
-      INSERT IGNORE INTO stobj_gram (gram, stobj_id)
-        SELECT CRC32(SUBSTRING(s.name_lc, p.n, 3)) AS gram, s.id
-        FROM stobj s JOIN gram_pos p ON p.n <= CHAR_LENGTH(s.name_lc) - 2 WHERE s.id > @first
-        ORDER BY gram, s.id;
+      $insert_grams;
       $insert_trigger
-      ANALYZE TABLE stobj, stobj_gram;" >/dev/null
+      ANALYZE TABLE stobj, stobj_gram, stobj_gram_block;" >/dev/null
   db "SELECT CONCAT(d.name, '/', f.name) FROM stobj f JOIN stobj d ON f.parent_id = d.id
       JOIN stobj c ON d.parent_id = c.id JOIN stobj a ON c.parent_id = a.id
       WHERE a.parent_id IS NULL AND a.name = 'admin' AND c.name = 'c'" | python3 -c '
@@ -71,8 +80,10 @@ for line in sys.stdin.buffer:
 generate_s="$(seconds generate)"
 rows="$(db "SELECT COUNT(*) FROM stobj")"
 grams="$(db "SELECT COUNT(*) FROM stobj_gram")"
+blocks="$(db "SELECT COUNT(*) FROM stobj_gram_block")"
 sizes="$(db "SELECT table_name, ROUND((data_length + index_length) / 1048576) FROM information_schema.tables
-             WHERE table_schema = DATABASE() AND table_name IN ('stobj', 'stobj_gram') ORDER BY table_name" \
+             WHERE table_schema = DATABASE() AND table_name IN ('stobj', 'stobj_gram', 'stobj_gram_block')
+             ORDER BY table_name" \
          | awk '{ printf "%s %s MiB  ", $1, $2 }')"
 owner="$(db "SELECT id FROM user WHERE name = 'admin'")"
 
@@ -124,7 +135,8 @@ queries=(
   "substring|port|/admin/c|under the container (all): common"
 )
 
-printf 'index: %s rows in stobj, %s in stobj_gram (%s); generated in %s s\n' "$rows" "$grams" "$sizes" "$generate_s"
+printf 'index: %s rows in stobj, %s in stobj_gram, %s in stobj_gram_block (%s); generated in %s s\n' \
+    "$rows" "$grams" "$blocks" "$sizes" "$generate_s"
 printf '%-10s %-28s %-44s %6s %6s %8s %8s %10s\n' mode q terms hits next p50_ms p95_ms scan_ms
 for entry in "${queries[@]}"; do
   IFS='|' read -r mode q below what <<<"$entry"

@@ -427,26 +427,27 @@ public final class ConsistencyCheck {
         }
     }
 
-    /** Trigram rows of rows that are gone, page by page along the clustered key; a repair deletes them. */
+    /**
+     * Trigrams of rows that are gone, page by page along the clustered keys: rows of {@code stobj_gram} and bits
+     * of the posting blocks. A repair deletes them.
+     */
     private void checkGrams() throws IOException, SQLException {
-        long[] after = {-1, -1};
-        long orphans = 0;
-        while (true) {
-            List<long[]> page = db.run(c -> {
-                List<long[]> keys = IndexRows.orphanGrams(c, after[0], after[1], GRAM_PAGE);
-                if (options.repairs() && !keys.isEmpty()) {
-                    IndexRows.deleteGrams(c, keys);
-                }
-                return keys;
-            });
-            orphans += page.size();
-            if (page.size() < GRAM_PAGE) {
-                break;
+        long orphans = pageGrams((c, gram, id) -> {
+            List<long[]> keys = IndexRows.orphanGrams(c, gram, id, GRAM_PAGE);
+            if (options.repairs() && !keys.isEmpty()) {
+                IndexRows.deleteGrams(c, keys);
             }
-            after[0] = page.get(page.size() - 1)[0];
-            after[1] = page.get(page.size() - 1)[1];
-        }
-        orphans += checkGramBlocks();
+            return keys.stream().map(key -> new GramBlocks.Stale(key[0], key[1], 1)).toList();
+        });
+        GramBlocks.LiveIds live = db.run(GramBlocks::live);
+        orphans += pageGrams((c, gram, block) -> {
+            List<GramBlocks.Stale> rows = GramBlocks.page(c, live, gram, block, GRAM_PAGE);
+            List<GramBlocks.Stale> stale = rows.stream().filter(row -> row.bits() != 0).toList();
+            if (options.repairs() && !stale.isEmpty()) {
+                GramBlocks.clear(c, stale);
+            }
+            return rows;
+        });
         if (orphans > 0) {
             report.add(Finding.ORPHAN_GRAMS, orphans + " trigram rows of removed objects", orphans);
             if (options.repairs()) {
@@ -455,29 +456,27 @@ public final class ConsistencyCheck {
         }
     }
 
-    /** The same for the posting blocks: bits of rows that are gone, each counted as one trigram row. */
-    private long checkGramBlocks() throws IOException, SQLException {
-        GramBlocks.LiveIds live = db.run(GramBlocks::live);
+    /** Reads (and repairs) pages of keys, each after the last of the page before; answers the stale bits. */
+    private long pageGrams(GramPage read) throws IOException, SQLException {
         long[] after = {-1, -1};
         long orphans = 0;
         while (true) {
-            List<GramBlocks.Stale> page = db.run(c -> {
-                List<GramBlocks.Stale> rows = GramBlocks.page(c, live, after[0], after[1], GRAM_PAGE);
-                List<GramBlocks.Stale> stale = rows.stream().filter(row -> row.bits() != 0).toList();
-                if (options.repairs() && !stale.isEmpty()) {
-                    GramBlocks.clear(c, stale);
-                }
-                return rows;
-            });
-            for (GramBlocks.Stale row : page) {
-                orphans += Long.bitCount(row.bits());
+            List<GramBlocks.Stale> page = db.run(c -> read.after(c, after[0], after[1]));
+            for (GramBlocks.Stale key : page) {
+                orphans += Long.bitCount(key.bits());
             }
             if (page.size() < GRAM_PAGE) {
                 return orphans;
             }
             after[0] = page.get(page.size() - 1).gram();
-            after[1] = page.get(page.size() - 1).block();
+            after[1] = page.get(page.size() - 1).key();
         }
+    }
+
+    /** One page of a trigram table's keys after ({@code gram}, {@code key}), in one transaction. */
+    @FunctionalInterface
+    private interface GramPage {
+        List<GramBlocks.Stale> after(Connection c, long gram, long key) throws SQLException;
     }
 
     private void progress() {

@@ -19,8 +19,11 @@ final class GramBlocks {
     private GramBlocks() {
     }
 
-    /** A block row and the bits in it whose rows are gone. */
-    record Stale(long gram, long block, long bits) {
+    /**
+     * A key of a trigram table, {@code gram} and {@code key} (a block here, a row id in {@code stobj_gram}), and
+     * the bits there whose rows are gone (a trigram row of a gone row: 1).
+     */
+    record Stale(long gram, long key, long bits) {
     }
 
     /**
@@ -86,12 +89,12 @@ final class GramBlocks {
                      + " WHERE gram = ? AND block = ?")) {
             for (Stale row : stale) {
                 delete.setLong(1, row.gram());
-                delete.setLong(2, row.block());
+                delete.setLong(2, row.key());
                 delete.setLong(3, row.bits());
                 delete.addBatch();
                 update.setLong(1, row.bits());
                 update.setLong(2, row.gram());
-                update.setLong(3, row.block());
+                update.setLong(3, row.key());
                 update.addBatch();
             }
             delete.executeBatch();
