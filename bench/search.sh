@@ -15,11 +15,13 @@ dirs=$((objects / 1000))
 runs="${SEARCH_RUNS:-40}"
 start_cloudweb
 authorize
-curl -fsS -X PUT "${auth[@]}" "$api/fs/admin/c" >/dev/null
-
 db() { # SQL in utf8mb4 (names hold non-ASCII characters)
   sql "SET NAMES utf8mb4; $1"
 }
+# REUSE=<a directory KEEP=1 kept> measures the tree made there again
+reused="$([[ -n "${REUSE:-}" ]] && db "SELECT COUNT(*) > $objects FROM stobj" || echo 0)"
+[[ "$reused" == 1 ]] || curl -fsS -X PUT "${auth[@]}" "$api/fs/admin/c" >/dev/null
+
 migration="$repo/persistence/src/main/resources/db/migration/V4__search.sql"
 insert_trigger="$(sed -n '/^CREATE TRIGGER stobj_gram_insert/,/;$/p' "$migration")"
 [[ -n "$insert_trigger" ]] || { echo "no insert trigger in $migration" >&2; exit 1; }
@@ -77,7 +79,7 @@ for line in sys.stdin.buffer:
     os.close(os.open(os.path.join(root, relative), os.O_CREAT | os.O_WRONLY, 0o644))
 ' "$data/admin/c"
 }
-generate_s="$(seconds generate)"
+if [[ "$reused" == 1 ]]; then generate_s="(reused)"; else generate_s="$(seconds generate)"; fi
 rows="$(db "SELECT COUNT(*) FROM stobj")"
 grams="$(db "SELECT COUNT(*) FROM stobj_gram")"
 blocks="$(db "SELECT COUNT(*) FROM stobj_gram_block")"

@@ -65,8 +65,8 @@ final class GramBlocks {
      * its stale bits (often none). The last one read is where the next page starts.
      */
     static List<Stale> page(Connection c, LiveIds live, long gram, long block, int limit) throws SQLException {
-        try (PreparedStatement select = c.prepareStatement("SELECT gram, block, CAST(bits AS SIGNED) FROM stobj_gram_block"
-                + " WHERE gram > ? OR (gram = ? AND block > ?) ORDER BY gram, block LIMIT ?")) {
+        try (PreparedStatement select = c.prepareStatement("SELECT gram, block, CAST(bits AS SIGNED)"
+                + " FROM stobj_gram_block WHERE gram > ? OR (gram = ? AND block > ?) ORDER BY gram, block LIMIT ?")) {
             select.setLong(1, gram);
             select.setLong(2, gram);
             select.setLong(3, block);

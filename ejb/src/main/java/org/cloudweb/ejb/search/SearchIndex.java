@@ -21,8 +21,9 @@ import org.cloudweb.persistence.storage.StorageObjectType;
 
 /**
  * The queries of search, over {@code stobj.name_lc} (prefix, exact) and the trigram tables {@code stobj_gram}
- * and {@code stobj_gram_block} (substring), read as plain columns. All text is lower-cased by the database ({@link #prepare}), never by Java, so a query and
- * the names it is compared with are lower-cased by one and the same function.
+ * and {@code stobj_gram_block} (substring), read as plain columns. All text is lower-cased by the database
+ * ({@link #prepare}), never by Java, so a query and the names it is compared with are lower-cased by one and the
+ * same function.
  */
 @Dependent
 public class SearchIndex {
@@ -119,9 +120,13 @@ public class SearchIndex {
         sql.append(") w");
         sql.append(" JOIN stobj s ON s.id = w.id WHERE");
         for (long gram : grams) {
-            sql.append(" (EXISTS (SELECT 1 FROM stobj_gram g WHERE g.gram = ? AND g.stobj_id = w.id)"
-                    + " OR EXISTS (SELECT 1 FROM stobj_gram_block b WHERE b.gram = ? AND b.block = w.id >> 6"
-                    + " AND b.bits & 1 << (w.id & 63) <> 0)) AND", gram, gram);
+            // a table that holds nothing of the trigram is never asked per candidate: the uncorrelated EXISTS is
+            // evaluated once per statement
+            sql.append(" ((EXISTS (SELECT 1 FROM stobj_gram WHERE gram = ?)"
+                    + " AND EXISTS (SELECT 1 FROM stobj_gram g WHERE g.gram = ? AND g.stobj_id = w.id))"
+                    + " OR (EXISTS (SELECT 1 FROM stobj_gram_block WHERE gram = ?)"
+                    + " AND EXISTS (SELECT 1 FROM stobj_gram_block b WHERE b.gram = ? AND b.block = w.id >> 6"
+                    + " AND b.bits & 1 << (w.id & 63) <> 0))) AND", gram, gram, gram, gram);
         }
         sql.append(" s.name_lc LIKE ? ESCAPE '!'", "%" + LikePatterns.literal(lower) + "%");
         if (owner != null) {
@@ -260,12 +265,16 @@ public class SearchIndex {
         @Override
         public void window(Sql sql, long after, int size) {
             // the first size + 1 blocks holding an id after 'after' hold at least the first size such ids: only
-            // the first of them can hold ids up to 'after', and every block holds one id at least
+            // the first of them can hold ids up to 'after' (64 at most), and every block holds one id at least;
+            // of these, only blocks with fewer than size + 64 ids before them are cut into ids
             sql.append("(SELECT stobj_id AS id FROM stobj_gram WHERE gram = ? AND stobj_id > ? ORDER BY stobj_id"
-                    + " LIMIT ?) UNION (SELECT b.block * 64 + p.n - 1 FROM (SELECT block, bits FROM stobj_gram_block"
-                    + " WHERE gram = ? AND block >= ? ORDER BY block LIMIT ?) b STRAIGHT_JOIN gram_pos p"
+                    + " LIMIT ?) UNION (SELECT b.block * 64 + p.n - 1 FROM (SELECT block, bits FROM"
+                    + " (SELECT block, bits, SUM(BIT_COUNT(bits)) OVER (ORDER BY block) - BIT_COUNT(bits) AS earlier"
+                    + " FROM (SELECT block, bits FROM stobj_gram_block WHERE gram = ? AND block >= ? ORDER BY block"
+                    + " LIMIT ?) f) r WHERE earlier < ?) b STRAIGHT_JOIN gram_pos p"
                     + " ON p.n <= 64 AND b.bits & 1 << (p.n - 1) <> 0 WHERE b.block * 64 + p.n - 1 > ?)"
-                    + " ORDER BY id LIMIT ?", gram, after, size, gram, Math.max(after, 0) >> 6, size + 1, after, size);
+                    + " ORDER BY id LIMIT ?", gram, after, size, gram, Math.max(after, 0) >> 6, size + 1, size + 64,
+                    after, size);
         }
 
         /** The rows of {@code stobj_gram} up to {@code bound}, and the bits of as many blocks. */
