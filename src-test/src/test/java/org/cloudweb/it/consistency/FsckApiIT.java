@@ -15,6 +15,7 @@ import jakarta.json.JsonString;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitResult;
@@ -29,11 +30,14 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.UUID;
 import org.cloudweb.it.support.OwnerApiTest;
 import org.cloudweb.it.support.TestDatabase;
@@ -271,6 +275,32 @@ class FsckApiIT extends OwnerApiTest {
         assertEquals(0, findings(runJob("admin/fsck", json())).getInt("orphan_grams"));
         assertEquals("/" + account + "/c/blocks-dir/cascaded.txt", json(as.get("search?q=cascaded&mode=substring"))
                 .getJsonArray("results").getJsonObject(0).getString("path"), "the repair indexed the file again");
+    }
+
+    @Test
+    void aSubstringSearchPagesThroughImportedAndUploadedNamesAlike() throws Exception {
+        String account = owner.name();
+        Path many = Files.createDirectories(data().resolve(account).resolve("c").resolve("many"));
+        Set<String> expected = new TreeSet<>();
+        for (int i = 0; i < 300; i++) { // 300 ids: several blocks of 64, a page ending mid-block
+            Files.writeString(many.resolve("pg-" + i + ".txt"), "x");
+            expected.add("/" + account + "/c/many/pg-" + i + ".txt");
+        }
+        assertFindings(Map.of("unindexed", 301), runJob("admin/import", json("account", account)));
+        assertEquals(201, as.bytes("PUT", fs(account, "c", "many", "pg-uploaded.txt"), new byte[] {1}).statusCode());
+        expected.add("/" + account + "/c/many/pg-uploaded.txt");
+
+        List<String> found = new ArrayList<>();
+        String cursor = null;
+        do {
+            JsonObject page = json(as.get("search?mode=substring&limit=7&q=G-" + (cursor == null ? ""
+                    : "&cursor=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8))));
+            page.getJsonArray("results").getValuesAs(JsonObject.class).forEach(hit -> found.add(hit.getString("path")));
+            cursor = page.isNull("next") ? null : page.getString("next");
+        } while (cursor != null);
+
+        assertEquals(expected.size(), found.size(), "each name once: " + found);
+        assertEquals(expected, new TreeSet<>(found));
     }
 
     @Test
