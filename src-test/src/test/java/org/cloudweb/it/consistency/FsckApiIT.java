@@ -254,6 +254,8 @@ class FsckApiIT extends OwnerApiTest {
         assertEquals(204, as.delete(fs(account, "c", "blocks-beta.txt")).statusCode());
 
         assertEquals(0, gramsAmiss(account), "a rename takes the old name's bits out and adds the new name's");
+        assertEquals(0, count("SELECT COUNT(*) FROM stobj_gram_block WHERE bits = 0"),
+                "a block row goes with its last bit (beta's own trigrams: bet, eta, ta.)");
         assertEquals(0, json(as.get("search?q=ks-alp&mode=substring")).getJsonArray("results").size());
         assertEquals("/" + account + "/c/blocks-gamma.txt", json(as.get("search?q=ks-gam&mode=substring"))
                 .getJsonArray("results").getJsonObject(0).getString("path"));
